@@ -1,0 +1,145 @@
+// The one reader of process.env. Validated once, at startup (next.config.ts imports this file, so a
+// bad value fails `next build` and `next start`), with safe defaults for dev and test so that a fresh
+// clone runs with nothing configured. Secrets stay on the server: only NEXT_PUBLIC_* values may be
+// handed to the browser, and then only as props from server components.
+import { z } from "zod";
+
+if (typeof window !== "undefined") {
+  throw new Error("lib/env.ts is server-only: pass public values to client components as props");
+}
+
+/** The docs' public widget key pair (TOSS.md): works with no account; the sandbox accepts it too. */
+export const TOSS_DOCS_CLIENT_KEY = "test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm";
+export const TOSS_DOCS_SECRET_KEY = "test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6";
+export const TOSS_LIVE_API_BASE_URL = "https://api.tosspayments.com";
+
+/** Where the embedded PostgreSQL (scripts/lib/embedded-postgres.ts) listens by default. */
+export const EMBEDDED_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54329/credit_checkout";
+
+const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-0123456789";
+
+const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(blankAsUndefined, z.string().trim().min(1).optional());
+const optionalUrl = z.preprocess(blankAsUndefined, z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  VERCEL: optionalString,
+  VERCEL_ENV: z.preprocess(blankAsUndefined, z.enum(["production", "preview", "development"]).optional()),
+  VERCEL_URL: optionalString,
+  VERCEL_PROJECT_PRODUCTION_URL: optionalString,
+
+  DATABASE_URL: z.preprocess(
+    blankAsUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string").optional(),
+  ),
+  NEXTAUTH_SECRET: z.preprocess(blankAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optionalUrl,
+  NEXT_PUBLIC_APP_URL: optionalUrl,
+
+  TOSS_MODE: z.preprocess(blankAsUndefined, z.enum(["sandbox", "live"]).optional()),
+  NEXT_PUBLIC_TOSS_CLIENT_KEY: z.preprocess(
+    blankAsUndefined,
+    z.string().regex(/^(test|live)_(gck|ck)_[A-Za-z0-9_]+$/, "must be a Toss client key (test_gck_… or live_gck_…)").optional(),
+  ),
+  TOSS_SECRET_KEY: z.preprocess(
+    blankAsUndefined,
+    z.string().regex(/^(test|live)_(gsk|sk)_[A-Za-z0-9_]+$/, "must be a Toss secret key (test_gsk_… or live_gsk_…)").optional(),
+  ),
+  TOSS_API_BASE_URL: optionalUrl,
+
+  CRON_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+
+  KAKAO_CLIENT_ID: optionalString,
+  KAKAO_CLIENT_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+});
+
+type Raw = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+function appUrlOf(raw: Raw): string {
+  if (raw.NEXT_PUBLIC_APP_URL) return raw.NEXT_PUBLIC_APP_URL.replace(/\/$/, "");
+  if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) {
+    return `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`;
+  }
+  if (raw.VERCEL_URL) return `https://${raw.VERCEL_URL}`;
+  return "http://localhost:3000";
+}
+
+/** Parses and checks a set of variables; exported for tests. Throws EnvError naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === "production";
+  const problems: string[] = [];
+  const required = (name: keyof Raw, why: string) => {
+    if (raw[name] === undefined) problems.push(`${name}: required ${why}`);
+  };
+
+  if (production) {
+    required("DATABASE_URL", "in production (the embedded database is for development and tests)");
+    required("NEXTAUTH_SECRET", "in production (generate one with `openssl rand -base64 32`)");
+    required("CRON_SECRET", "in production (Vercel Cron sends it as a Bearer token)");
+  }
+  for (const [id, secret] of [
+    ["KAKAO_CLIENT_ID", "KAKAO_CLIENT_SECRET"],
+    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+  ] as const) {
+    if (Boolean(raw[id]) !== Boolean(raw[secret])) problems.push(`${id} and ${secret}: set both or neither`);
+  }
+
+  const keysGiven = Boolean(raw.TOSS_SECRET_KEY || raw.NEXT_PUBLIC_TOSS_CLIENT_KEY);
+  const tossMode = raw.TOSS_MODE ?? (keysGiven ? "live" : "sandbox");
+  if (keysGiven && !(raw.TOSS_SECRET_KEY && raw.NEXT_PUBLIC_TOSS_CLIENT_KEY)) {
+    problems.push("NEXT_PUBLIC_TOSS_CLIENT_KEY and TOSS_SECRET_KEY: set both or neither");
+  }
+  if (tossMode === "live" && !keysGiven) {
+    problems.push("TOSS_SECRET_KEY and NEXT_PUBLIC_TOSS_CLIENT_KEY: required when TOSS_MODE=live");
+  }
+  if (tossMode === "sandbox") {
+    for (const name of ["TOSS_SECRET_KEY", "NEXT_PUBLIC_TOSS_CLIENT_KEY"] as const) {
+      if (raw[name]?.startsWith("live_")) problems.push(`${name}: live_ keys are refused in sandbox mode`);
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
+
+  const appUrl = appUrlOf(raw);
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction: production,
+    vercelEnv: raw.VERCEL_ENV,
+    databaseUrl: raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    usesEmbeddedDatabase: raw.DATABASE_URL === undefined,
+    appUrl,
+    nextAuthSecret: raw.NEXTAUTH_SECRET ?? DEV_ONLY_SECRET,
+    nextAuthUrl: raw.NEXTAUTH_URL ?? appUrl,
+    toss: {
+      mode: tossMode,
+      clientKey: raw.NEXT_PUBLIC_TOSS_CLIENT_KEY ?? TOSS_DOCS_CLIENT_KEY,
+      secretKey: raw.TOSS_SECRET_KEY ?? TOSS_DOCS_SECRET_KEY,
+      apiBaseUrl: (
+        raw.TOSS_API_BASE_URL ?? (tossMode === "live" ? TOSS_LIVE_API_BASE_URL : `${appUrl}/sandbox/toss`)
+      ).replace(/\/$/, ""),
+    },
+    cronSecret: raw.CRON_SECRET ?? DEV_ONLY_SECRET,
+    oauth: {
+      kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,
+      google: raw.GOOGLE_CLIENT_ID ? { clientId: raw.GOOGLE_CLIENT_ID, clientSecret: raw.GOOGLE_CLIENT_SECRET! } : null,
+    },
+  };
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,96 @@
+// Database commands that work offline (Prisma's native engine cannot be downloaded everywhere):
+//   npm run db:generate                 generate the Prisma client into lib/generated/prisma
+//   npm run db:migrate                  apply prisma/migrations (like `prisma migrate deploy`) and seed
+//   npm run db:migrate:create -- <name> write a new migration from the change to schema.prisma
+//   npm run db:drift                    fail when schema.prisma and the migrations disagree
+//   npm run db:seed                     write the catalog into the Product table
+// Without DATABASE_URL they use the embedded PostgreSQL (started for the command, then stopped).
+import { spawnSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { seed } from "../prisma/seed";
+import { embeddedUrl, ensureDatabase, PortTakenError, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+import { diffMigrationsToSchema, isEmptyDiff, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
+
+const DEV_DATABASE = "credit_checkout";
+const configuredUrl = process.env.DATABASE_URL || undefined;
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  if (configuredUrl) return work(configuredUrl);
+  const cluster = await startEmbeddedPostgres();
+  try {
+    await ensureDatabase(DEV_DATABASE);
+    return await work(embeddedUrl(DEV_DATABASE));
+  } finally {
+    await cluster.stop();
+  }
+}
+
+function generate() {
+  // `prisma generate` does not run the schema engine, but the CLI insists on finding one at start;
+  // any existing file satisfies it (ENVIRONMENT.md).
+  const result = spawnSync("npx", ["prisma", "generate"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
+  process.exitCode = result.status ?? 1;
+}
+
+async function createMigration(name: string | undefined) {
+  if (!name || !/^[a-z0-9_]+$/.test(name)) {
+    throw new Error("Usage: npm run db:migrate:create -- <name>   (lowercase letters, digits and _)");
+  }
+  await withDatabase(async (url) => {
+    // What `prisma migrate dev --create-only` writes: the SQL from the replayed migrations to the schema.
+    const sql = await diffMigrationsToSchema(url);
+    if (isEmptyDiff(sql)) {
+      console.log("schema.prisma and the migrations already agree: no migration written.");
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "migration.sql"), sql + "\n");
+    console.log(`Wrote ${path.relative(ROOT, dir)}/migration.sql — review it, then commit it.`);
+  });
+}
+
+async function main() {
+  const [command, arg] = process.argv.slice(2);
+  switch (command) {
+    case "generate":
+      return generate();
+    case "migrate": {
+      const { cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: DEV_DATABASE });
+      await cluster?.stop();
+      console.log("Database is up to date.");
+      return;
+    }
+    case "migrate:create":
+      return createMigration(arg);
+    case "drift":
+      return withDatabase(async (url) => {
+        const sql = await diffMigrationsToSchema(url);
+        if (!isEmptyDiff(sql)) {
+          console.error("schema.prisma and prisma/migrations disagree. Missing migration:\n\n" + sql);
+          console.error("\nWrite it with: npm run db:migrate:create -- <name>");
+          process.exitCode = 1;
+        } else console.log("schema.prisma and prisma/migrations agree.");
+      });
+    case "seed":
+      return withDatabase(async (url) => {
+        await seed(url);
+        console.log("Seeded the product catalog.");
+      });
+    default:
+      console.error("Usage: tsx scripts/db.ts generate | migrate | migrate:create <name> | drift | seed");
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof PortTakenError ? error.message : error);
+  process.exit(1);
+});
