@@ -6,7 +6,7 @@ import net from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ROOT } from "./schema-engine";
+import { ROOT } from "./schema-engine.ts";
 
 export const EMBEDDED = {
   host: "127.0.0.1",

@@ -37,8 +37,8 @@ async function loadEngineModule(): Promise<EngineModule> {
   return bg as EngineModule;
 }
 
-async function schemaFiles() {
-  return [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") }];
+async function schemaFiles(content?: string) {
+  return [{ path: SCHEMA_PATH, content: content ?? (await readFile(SCHEMA_PATH, "utf8")) }];
 }
 
 // PostgreSQL's catalog has columns of the one-byte type "char" (OID 18), which the pg driver adapter
@@ -193,12 +193,12 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * The SQL that would bring a database built from the migrations folder up to schema.prisma;
  * empty when they agree. Replays the migrations in a throwaway shadow database.
  */
-export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
+export async function diffMigrationsToSchema(databaseUrl: string, schemaText?: string): Promise<string> {
   const engine = await openEngine(databaseUrl);
   try {
     const result = await engine.diff({
       from: { tag: "migrations", ...(await listMigrations()) },
-      to: { tag: "schemaDatamodel", files: await schemaFiles() },
+      to: { tag: "schemaDatamodel", files: await schemaFiles(schemaText) },
       script: true,
       exitCode: null,
       filters: NO_FILTER,

@@ -1,0 +1,81 @@
+// `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL, the production
+// build, and browser tests in Chromium against that build. Exits non-zero on the first failure.
+import { spawn, type ChildProcess } from "node:child_process";
+import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
+import { PortTakenError } from "./lib/embedded-postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+import { ROOT } from "./lib/schema-engine";
+import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, testEnv } from "./lib/test-env";
+
+const started = Date.now();
+const children = new Set<ChildProcess>();
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    children.add(child);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (code === 0) {
+        console.log(`✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        resolve();
+      } else reject(new Error(`${title} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app server exited (${server.exitCode})`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  const chromium = findChromium();
+  if (!chromium) throw new Error(CHROMIUM_HINT);
+
+  await run("Types", "npx", ["next", "typegen"], { NEXT_TELEMETRY_DISABLED: "1" });
+  await run("Typecheck", "npx", ["tsc", "--noEmit"]);
+  await run("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
+
+  console.log("\n▶ Database: a fresh test database with every migration applied");
+  const configuredUrl = process.env.TEST_DATABASE_URL || undefined;
+  const { url, cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: TEST_DATABASE, fresh: true });
+  try {
+    const env = { ...testEnv(url), CHROMIUM_PATH: chromium, TEST_DATABASE_READY: "1" };
+    await run("Build", "npx", ["next", "build"], env);
+
+    console.log(`\n▶ App server: next start on ${TEST_APP_URL}`);
+    const server = spawn("npx", ["next", "start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...env },
+    });
+    children.add(server);
+    await waitForServer(`${TEST_APP_URL}/`, server);
+
+    await run("Unit and integration tests", "npx", ["vitest", "run"], env);
+    await run("Browser tests", "npx", ["playwright", "test"], env);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await cluster?.stop().catch(() => {});
+  }
+  console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+main().catch((error) => {
+  for (const child of children) child.kill("SIGTERM");
+  console.error(`\n✘ ${error instanceof PortTakenError ? error.message : (error as Error).message ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { EMBEDDED_DATABASE_URL, EnvError, parseEnv, TOSS_DOCS_CLIENT_KEY, TOSS_DOCS_SECRET_KEY } from "@/lib/env";
+
+const prod = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://u:p@db.example.com:5432/app",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  CRON_SECRET: "c".repeat(16),
+};
+
+function problemsOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("needs nothing in development: embedded database, sandbox with the docs key pair", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.databaseUrl).toBe(EMBEDDED_DATABASE_URL);
+    expect(env.usesEmbeddedDatabase).toBe(true);
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.toss).toEqual({
+      mode: "sandbox",
+      clientKey: TOSS_DOCS_CLIENT_KEY,
+      secretKey: TOSS_DOCS_SECRET_KEY,
+      apiBaseUrl: "http://localhost:3000/sandbox/toss",
+    });
+    expect(env.oauth).toEqual({ kakao: null, google: null });
+  });
+
+  it("treats blank values as unset", () => {
+    expect(parseEnv({ NODE_ENV: "test", DATABASE_URL: "", KAKAO_CLIENT_ID: "" }).usesEmbeddedDatabase).toBe(true);
+  });
+
+  it.each([
+    ["DATABASE_URL", { ...prod, DATABASE_URL: undefined }, /DATABASE_URL: required in production/],
+    ["NEXTAUTH_SECRET", { ...prod, NEXTAUTH_SECRET: undefined }, /NEXTAUTH_SECRET: required in production/],
+    ["CRON_SECRET", { ...prod, CRON_SECRET: undefined }, /CRON_SECRET: required in production/],
+    ["short NEXTAUTH_SECRET", { ...prod, NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET: must be at least 32/],
+    ["non-postgres DATABASE_URL", { ...prod, DATABASE_URL: "mysql://x" }, /DATABASE_URL: must be a postgresql/],
+    ["bad NEXT_PUBLIC_APP_URL", { NEXT_PUBLIC_APP_URL: "not a url" }, /NEXT_PUBLIC_APP_URL/],
+    ["bad TOSS_MODE", { TOSS_MODE: "prod" }, /TOSS_MODE/],
+    ["half a Kakao pair", { KAKAO_CLIENT_ID: "id" }, /KAKAO_CLIENT_ID and KAKAO_CLIENT_SECRET: set both or neither/],
+    ["half a Toss pair", { TOSS_SECRET_KEY: "test_gsk_abc" }, /NEXT_PUBLIC_TOSS_CLIENT_KEY and TOSS_SECRET_KEY: set both/],
+    ["a secret key in the client key", { NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gsk_abc", TOSS_SECRET_KEY: "test_gsk_abc" }, /NEXT_PUBLIC_TOSS_CLIENT_KEY: must be a Toss client key/],
+    ["live mode without keys", { TOSS_MODE: "live" }, /required when TOSS_MODE=live/],
+    ["live keys in sandbox mode", { TOSS_MODE: "sandbox", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" }, /live_ keys are refused in sandbox mode/],
+  ])("names the bad variable: %s", (_, source, message) => {
+    expect(problemsOf(source)).toMatch(message);
+  });
+
+  it("lists every problem at once", () => {
+    const message = problemsOf({ NODE_ENV: "production" });
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/NEXTAUTH_SECRET/);
+    expect(message).toMatch(/CRON_SECRET/);
+  });
+
+  it("accepts a complete production configuration in live mode", () => {
+    const env = parseEnv({
+      ...prod,
+      NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc",
+      TOSS_SECRET_KEY: "live_gsk_abc",
+      NEXT_PUBLIC_APP_URL: "https://shop.example.com/",
+      GOOGLE_CLIENT_ID: "g",
+      GOOGLE_CLIENT_SECRET: "s",
+    });
+    expect(env.toss.mode).toBe("live");
+    expect(env.toss.apiBaseUrl).toBe("https://api.tosspayments.com");
+    expect(env.appUrl).toBe("https://shop.example.com");
+    expect(env.oauth.google).toEqual({ clientId: "g", clientSecret: "s" });
+  });
+
+  it("derives the app URL on Vercel previews", () => {
+    const env = parseEnv({ ...prod, VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "app-git-x.vercel.app" });
+    expect(env.appUrl).toBe("https://app-git-x.vercel.app");
+    expect(env.nextAuthUrl).toBe("https://app-git-x.vercel.app");
+  });
+});

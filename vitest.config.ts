@@ -1,0 +1,23 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { testEnv } from "./scripts/lib/test-env.ts";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside React Server Components by design; tests run lib/ on the server.
+      { find: /^server-only$/, replacement: path.join(root, "tests/helpers/server-only.ts") },
+    ],
+  },
+  test: {
+    env: testEnv(),
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
