@@ -1,0 +1,75 @@
+// Expected failures are AppErrors: a stable code, an HTTP status and a Korean message that is safe to
+// show. Anything else is unexpected: it is logged with context and the user sees a generic message,
+// never its `error.message` (which may hold SQL, keys or stack details).
+// No server-only import: client components may use the types and `GENERIC_ERROR_MESSAGE`.
+
+/** Messages per form field, e.g. `{ email: ["올바른 이메일 주소를 입력해 주세요."] }`. */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+export const GENERIC_ERROR_MESSAGE = "요청을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.";
+
+export interface AppErrorOptions {
+  /** stable, greppable, UPPER_SNAKE: "EMAIL_TAKEN", "ORDER_NOT_FOUND", "AMOUNT_MISMATCH" */
+  code: string;
+  /** HTTP status a route handler answers with */
+  status: number;
+  /** Korean, shown to the user as is */
+  userMessage: string;
+  fieldErrors?: FieldErrors;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly userMessage: string;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor({ code, status, userMessage, fieldErrors, cause }: AppErrorOptions) {
+    // The code (not the Korean text) is the developer-facing message: logs stay greppable.
+    super(code, cause === undefined ? undefined : { cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = status;
+    this.userMessage = userMessage;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** 400 with messages per field (from a zod schema's `z.flattenError(e).fieldErrors`). */
+export function validationError(
+  fieldErrors: FieldErrors,
+  userMessage = "입력한 내용을 확인해 주세요.",
+): AppError {
+  return new AppError({ code: "VALIDATION_FAILED", status: 400, userMessage, fieldErrors });
+}
+
+/** What an action returns or a route handler sends for a failure: never more than this. */
+export interface PublicError {
+  code: string;
+  message: string;
+  fieldErrors?: FieldErrors;
+}
+
+/**
+ * Turns any thrown value into what the user may see. An AppError passes through; anything else is
+ * logged with `context` (what was being done, ids, never a password or a secret) and becomes generic.
+ */
+export function toPublicError(error: unknown, context: string, details?: Record<string, unknown>): PublicError {
+  if (isAppError(error)) {
+    return { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+  }
+  console.error(`[unexpected] ${context}`, { ...details, error });
+  return { code: "INTERNAL_ERROR", message: GENERIC_ERROR_MESSAGE };
+}
+
+/** The JSON Response a route handler answers a failure with (status from the AppError, else 500). */
+export function errorResponse(error: unknown, context: string, details?: Record<string, unknown>): Response {
+  const body = toPublicError(error, context, details);
+  const status = isAppError(error) ? error.status : 500;
+  return Response.json({ error: body }, { status });
+}
