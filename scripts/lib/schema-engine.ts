@@ -126,7 +126,7 @@ function migrationAdapterFactory(config: pg.PoolConfig) {
   const main = new PrismaPg(config);
   return {
     adapterName: main.adapterName,
-    provider: main.provider,
+    provider: "postgres" as const,
     connect: async () => withCharColumns(await main.connect()),
     connectToShadowDb: async () => {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;

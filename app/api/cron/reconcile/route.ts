@@ -1,0 +1,28 @@
+// GET /api/cron/reconcile: settles confirms with unknown outcomes, expires abandoned orders and overdue
+// virtual accounts. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
+import { timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
+import { reconcile } from "@/lib/payments/reconcile";
+
+export const maxDuration = 60;
+
+function authorised(header: string | null): boolean {
+  const expected = Buffer.from(`Bearer ${env.cronSecret}`);
+  const given = Buffer.from(header ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export async function GET(request: Request) {
+  if (!authorised(request.headers.get("authorization"))) {
+    return Response.json({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
+  }
+  try {
+    const report = await reconcile();
+    logEvent("info", "reconcile.done", { ...report });
+    return Response.json(report);
+  } catch (error) {
+    return errorResponse(error, "GET /api/cron/reconcile");
+  }
+}

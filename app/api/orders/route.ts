@@ -1,0 +1,26 @@
+// POST /api/orders {product, orderId?}: creates a PENDING order (the same function as the server action
+// createPaymentSession). GET /api/orders: the signed-in user's orders.
+import { errorResponse } from "@/lib/errors";
+import { readJson, requireApiUser } from "@/lib/http";
+import { createOrder } from "@/lib/payments/create-order";
+import { listOrders } from "@/lib/payments/get-orders";
+import { createOrderSchema } from "@/lib/payments/schemas";
+
+export async function POST(request: Request) {
+  try {
+    const user = await requireApiUser();
+    const input = await readJson(request, createOrderSchema);
+    return Response.json(await createOrder(user.id, input.product, input.orderId), { status: 201 });
+  } catch (error) {
+    return errorResponse(error, "POST /api/orders");
+  }
+}
+
+export async function GET() {
+  try {
+    const user = await requireApiUser();
+    return Response.json({ orders: await listOrders(user.id) });
+  } catch (error) {
+    return errorResponse(error, "GET /api/orders");
+  }
+}

@@ -1,0 +1,25 @@
+// POST /api/payments/toss/confirm {paymentKey, orderId, amount}: confirms a payment with Toss (the same
+// function as the server action handlePaymentSuccess). 200 with the order once settled; 202 with
+// Retry-After while Toss's answer is unknown (reconciliation settles it if the caller never returns).
+import { errorResponse } from "@/lib/errors";
+import { readJson, requireApiUser } from "@/lib/http";
+import { confirmOrder } from "@/lib/payments/confirm-order";
+import { toOrderView } from "@/lib/payments/order-view";
+import { confirmSchema } from "@/lib/payments/schemas";
+
+export async function POST(request: Request) {
+  try {
+    const user = await requireApiUser();
+    const input = await readJson(request, confirmSchema);
+    const outcome = await confirmOrder(user.id, input);
+    if (outcome.kind === "processing") {
+      return Response.json(
+        { status: "PROCESSING", order: toOrderView(outcome.order), retryAfterSeconds: outcome.retryAfterSeconds },
+        { status: 202, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+      );
+    }
+    return Response.json({ status: "SETTLED", order: toOrderView(outcome.order) });
+  } catch (error) {
+    return errorResponse(error, "POST /api/payments/toss/confirm");
+  }
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export interface CreditEntry {
+  id: string;
+  kind: "GRANT" | "REVERSAL" | "SPEND" | "ADJUSTMENT";
+  amount: number;
+  reason: string;
+  orderId: string | null;
+  createdAt: string;
+}
+
+/** The user's balance and their most recent ledger entries, newest first. */
+export async function getCredits(userId: string, limit = 50): Promise<{ balance: number; entries: CreditEntry[] }> {
+  const [balance, entries] = await Promise.all([
+    db.creditBalance.findUnique({ where: { userId }, select: { balance: true } }),
+    db.creditLedger.findMany({
+      where: { userId },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      include: { order: { select: { orderId: true } } },
+    }),
+  ]);
+  return {
+    balance: balance?.balance ?? 0,
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amount: e.amount,
+      reason: e.reason,
+      orderId: e.order?.orderId ?? null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Just the balance (the header shows it on every page). */
+export async function getBalance(userId: string): Promise<number> {
+  const row = await db.creditBalance.findUnique({ where: { userId }, select: { balance: true } });
+  return row?.balance ?? 0;
+}

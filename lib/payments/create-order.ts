@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { newOrderId } from "@/lib/ids";
+import { paymentErrors } from "./errors";
+import { recordPaymentEvent } from "./record-event";
+
+/** Everything the browser needs to open Toss's payment window for an order; nothing secret. */
+export interface PaymentSession {
+  orderId: string;
+  orderName: string;
+  amount: number;
+  credits: number;
+  productCode: string;
+  customerKey: string;
+  customerEmail: string | null;
+  customerName: string | null;
+  successUrl: string;
+  failUrl: string;
+}
+
+/**
+ * Creates a PENDING order for a product (createPaymentSession and POST /api/orders are this one
+ * function behind two doors). Price and credits come from the catalog in the database, never from the
+ * browser. With `resumeOrderId`, the user's own still-open order for the same product is reused, so
+ * that "다시 시도" after a failure pays the same order.
+ */
+export async function createOrder(userId: string, productCode: string, resumeOrderId?: string): Promise<PaymentSession> {
+  const [product, user] = await Promise.all([
+    db.product.findUnique({ where: { code: productCode } }),
+    db.user.findUnique({ where: { id: userId }, select: { customerKey: true, email: true, name: true } }),
+  ]);
+  if (!user) throw paymentErrors.unauthenticated();
+  if (!product || !product.active) throw paymentErrors.productNotFound();
+
+  let order = resumeOrderId
+    ? await db.order.findFirst({
+        where: { orderId: resumeOrderId, userId, productCode, status: "PENDING", confirmAttemptedAt: null },
+      })
+    : null;
+  if (!order) {
+    order = await db.$transaction(async (tx) => {
+      const created = await tx.order.create({
+        data: {
+          orderId: newOrderId(),
+          userId,
+          productCode: product.code,
+          orderName: product.name,
+          amount: product.price,
+          credits: product.credits,
+        },
+      });
+      await recordPaymentEvent(tx, {
+        orderDbId: created.id,
+        orderId: created.orderId,
+        type: "ORDER_CREATED",
+        status: created.status,
+        payload: { productCode: product.code, amount: created.amount, credits: created.credits },
+      });
+      return created;
+    });
+  }
+
+  return {
+    orderId: order.orderId,
+    orderName: order.orderName,
+    amount: order.amount,
+    credits: order.credits,
+    productCode: order.productCode,
+    customerKey: user.customerKey,
+    customerEmail: user.email,
+    customerName: user.name,
+    successUrl: `${env.appUrl}/checkout/success`,
+    failUrl: `${env.appUrl}/checkout/fail`,
+  };
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Order } from "@/lib/generated/prisma/client";
+import { logEvent } from "@/lib/log";
+import { confirmTossPayment } from "@/lib/toss/confirm-payment";
+import { TossApiError } from "@/lib/toss/errors";
+import { getTossPaymentByOrderId } from "@/lib/toss/get-payment";
+import { recordPaymentEvent } from "./record-event";
+import { settleFromToss } from "./settle-payment";
+
+// Toss's windows (TOSS.md): 30 minutes to authenticate in the payment window, then 10 minutes to confirm.
+export const PAYMENT_WINDOW_MS = 40 * 60_000;
+/** A confirm younger than this may still be running: leave it to its own request. */
+export const CONFIRM_GRACE_MS = 30_000;
+const BATCH = 50;
+
+export interface ReconcileReport {
+  confirmsSettled: number;
+  confirmsStillUnknown: number;
+  pendingExpired: number;
+  depositsSettled: number;
+  virtualAccountsExpired: number;
+}
+
+/**
+ * The cron job (GET /api/cron/reconcile). Idempotent and safe when two runs overlap: every change is a
+ * conditional update through settleFromToss, and Toss is asked again with the same Idempotency-Key.
+ * 1. Orders whose confirm got no answer: settle from Toss's state (re-confirming a payment still
+ *    IN_PROGRESS, with the order's own Idempotency-Key).
+ * 2. PENDING orders past Toss's windows with no confirm attempted: EXPIRED.
+ * 3. Virtual accounts: a missed deposit webhook is settled; past the due date, EXPIRED (Toss sends nothing).
+ */
+export async function reconcile(now = new Date()): Promise<ReconcileReport> {
+  const report: ReconcileReport = {
+    confirmsSettled: 0,
+    confirmsStillUnknown: 0,
+    pendingExpired: 0,
+    depositsSettled: 0,
+    virtualAccountsExpired: 0,
+  };
+
+  const attempted = await db.order.findMany({
+    where: { status: "PENDING", confirmAttemptedAt: { lt: new Date(now.getTime() - CONFIRM_GRACE_MS) } },
+    orderBy: { confirmAttemptedAt: "asc" },
+    take: BATCH,
+  });
+  for (const order of attempted) {
+    (await settleAttempted(order)) ? report.confirmsSettled++ : report.confirmsStillUnknown++;
+  }
+
+  report.pendingExpired = await expireAbandoned(new Date(now.getTime() - PAYMENT_WINDOW_MS));
+
+  const waiting = await db.order.findMany({
+    where: { status: "WAITING_FOR_DEPOSIT" },
+    orderBy: { virtualAccountDueDate: "asc" },
+    take: BATCH,
+  });
+  for (const order of waiting) {
+    const outcome = await settleWaiting(order, now);
+    if (outcome === "PAID") report.depositsSettled++;
+    if (outcome === "EXPIRED") report.virtualAccountsExpired++;
+  }
+  return report;
+}
+
+/** PENDING orders created before `cutoff` with no confirm attempted → EXPIRED, audited, in one transaction. */
+async function expireAbandoned(cutoff: Date): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const expired = await tx.$queryRaw<{ id: string; orderId: string }[]>`
+      UPDATE "Order" SET "status" = 'EXPIRED'::"OrderStatus", "updatedAt" = now()
+      WHERE "status" = 'PENDING'::"OrderStatus" AND "confirmAttemptedAt" IS NULL AND "createdAt" < ${cutoff}
+      RETURNING "id", "orderId"`;
+    if (expired.length) {
+      await tx.paymentEvent.createMany({
+        data: expired.map((o) => ({ orderId: o.id, type: "SETTLE_EXPIRED", status: "EXPIRED", payload: { source: "reconcile" } })),
+      });
+      logEvent("info", "reconcile.pending_expired", { count: expired.length, orderIds: expired.map((o) => o.orderId) });
+    }
+    return expired.length;
+  });
+}
+
+async function lookUp(order: Order) {
+  try {
+    return await getTossPaymentByOrderId(order.orderId);
+  } catch (error) {
+    if (!(error instanceof TossApiError)) throw error;
+    logEvent("warn", "reconcile.lookup_failed", { orderId: order.orderId, code: error.code, kind: error.kind });
+    return null;
+  }
+}
+
+/** True when the order left the unknown state. */
+async function settleAttempted(order: Order): Promise<boolean> {
+  const found = await lookUp(order);
+  if (!found) return false;
+  let { data: payment, traceId } = found;
+  if (payment.status === "IN_PROGRESS" && order.paymentKey === payment.paymentKey) {
+    // Authenticated but not confirmed: our confirm never reached Toss. Confirm it now, same key.
+    try {
+      ({ data: payment, traceId } = await confirmTossPayment({
+        paymentKey: payment.paymentKey,
+        orderId: order.orderId,
+        amount: order.amount,
+      }));
+    } catch (error) {
+      if (!(error instanceof TossApiError)) throw error;
+      if (error.kind !== "final") return false;
+      await recordPaymentEvent(db, {
+        orderDbId: order.id,
+        orderId: order.orderId,
+        paymentKey: order.paymentKey,
+        type: "RECONCILE_CONFIRM_REFUSED",
+        status: error.code,
+        traceId: error.traceId,
+      });
+      await db.order.updateMany({
+        where: { id: order.id, status: "PENDING" },
+        data: { failureCode: error.code, failureMessage: error.message, confirmAttemptedAt: null, paymentKey: null },
+      });
+      return true;
+    }
+  }
+  if (payment.status === "IN_PROGRESS" || payment.status === "READY") return false;
+  try {
+    await settleFromToss(order, payment, "reconcile", traceId);
+  } catch (error) {
+    logEvent("error", "reconcile.settle_failed", { orderId: order.orderId, error: String(error) });
+    return false;
+  }
+  return true;
+}
+
+async function settleWaiting(order: Order, now: Date): Promise<"PAID" | "EXPIRED" | null> {
+  const found = await lookUp(order);
+  if (found && found.data.status !== "WAITING_FOR_DEPOSIT") {
+    const { order: settled } = await settleFromToss(order, found.data, "reconcile", found.traceId);
+    return settled.status === "PAID" ? "PAID" : null;
+  }
+  if (!order.virtualAccountDueDate || order.virtualAccountDueDate > now) return null;
+  // Past the due date and Toss still says waiting (or cannot be asked): Toss will not send a webhook.
+  if (!found) return null;
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: "WAITING_FOR_DEPOSIT" },
+      data: { status: "EXPIRED", tossStatus: "WAITING_FOR_DEPOSIT" },
+    });
+    if (count) {
+      await recordPaymentEvent(tx, {
+        orderDbId: order.id,
+        orderId: order.orderId,
+        paymentKey: order.paymentKey,
+        type: "VIRTUAL_ACCOUNT_EXPIRED",
+        status: "EXPIRED",
+      });
+    }
+    return count;
+  });
+  return count ? "EXPIRED" : null;
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { cancelTossPayment, refundIdempotencyKey, type RefundReceiveAccount } from "@/lib/toss/cancel-payment";
+import { TossApiError } from "@/lib/toss/errors";
+import { paymentErrors } from "./errors";
+import { recordPaymentEvent } from "./record-event";
+import { settleFromToss, type SettleResult } from "./settle-payment";
+
+export const REFUND_REASON = "구매자 요청 환불";
+
+/** Whether the user may refund this order from the app: paid, and its credits still unspent. */
+export function refundBlocker(
+  order: { status: string; credits: number; method: string | null },
+  balance: number,
+): string | null {
+  if (order.status !== "PAID") return "결제 완료된 주문만 환불할 수 있어요.";
+  if (balance < order.credits) return "이 팩의 크레딧을 이미 사용해서 환불할 수 없어요.";
+  return null;
+}
+
+export type RefundOutcome = { kind: "refunded"; result: SettleResult } | { kind: "processing" };
+
+/**
+ * Refunds a paid pack whose credits are unspent: Toss cancel with the order's stable refund
+ * Idempotency-Key, then CANCELED and the negative ledger entry in one transaction (settleFromToss).
+ * A 가상계좌 payment needs the account the money goes back to.
+ */
+export async function refundOrder(
+  userId: string,
+  orderId: string,
+  refundReceiveAccount?: RefundReceiveAccount,
+): Promise<RefundOutcome> {
+  const order = await db.order.findUnique({ where: { orderId } });
+  if (!order || order.userId !== userId) throw paymentErrors.orderNotFound();
+  const balance = (await db.creditBalance.findUnique({ where: { userId } }))?.balance ?? 0;
+  const blocker = refundBlocker(order, balance);
+  if (blocker) throw paymentErrors.notRefundable(blocker);
+  if (order.method === "가상계좌" && !refundReceiveAccount) {
+    throw paymentErrors.notRefundable("가상계좌 결제는 환불받을 계좌를 입력해 주세요.");
+  }
+
+  await recordPaymentEvent(db, {
+    orderDbId: order.id,
+    orderId: order.orderId,
+    paymentKey: order.paymentKey,
+    type: "REFUND_REQUESTED",
+  });
+  try {
+    const { data, traceId } = await cancelTossPayment(
+      order.paymentKey!,
+      { cancelReason: REFUND_REASON, ...(refundReceiveAccount ? { refundReceiveAccount } : {}) },
+      refundIdempotencyKey(order.orderId),
+    );
+    return { kind: "refunded", result: await settleFromToss(order, data, "refund", traceId) };
+  } catch (error) {
+    if (!(error instanceof TossApiError)) throw error;
+    await recordPaymentEvent(db, {
+      orderDbId: order.id,
+      orderId: order.orderId,
+      paymentKey: order.paymentKey,
+      type: "REFUND_FAILED",
+      status: error.code,
+      traceId: error.traceId,
+      payload: { kind: error.kind, code: error.code, message: error.message },
+    });
+    // Unknown outcome: the cancel may have happened; Toss's webhook or reconciliation settles it.
+    if (error.kind !== "final") return { kind: "processing" };
+    throw paymentErrors.tossRefused(error.code, error.message);
+  }
+}
