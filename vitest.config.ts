@@ -17,6 +17,8 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     pool: "forks",
+    // Structured log lines of passing tests are noise; a failing test shows its own.
+    silent: "passed-only",
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,76 @@
+// Real HTTP against the app server `npm test` runs (TEST_APP_URL), signed in through next-auth's own
+// endpoints (csrf + credentials callback), exactly as a browser does.
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { newCustomerKey } from "@/lib/ids";
+import { uniqueEmail } from "./factories";
+
+export const APP_URL = process.env.TEST_APP_URL ?? "http://127.0.0.1:3100";
+
+export async function appIsUp(): Promise<boolean> {
+  try {
+    return (await fetch(`${APP_URL}/`, { signal: AbortSignal.timeout(2000) })).status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** Cookie jar of one client: keeps the cookies Set-Cookie gives it. */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1));
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
+    const response = await fetch(`${APP_URL}${path}`, { ...init, headers, redirect: "manual" });
+    this.remember(response);
+    return response;
+  }
+
+  postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  }
+}
+
+export interface SignedInBuyer {
+  client: Client;
+  userId: string;
+  email: string;
+}
+
+/** A fresh user with a password, signed in over HTTP. */
+export async function signedInBuyer(): Promise<SignedInBuyer> {
+  const email = uniqueEmail();
+  const password = "correct horse battery";
+  const user = await db.user.create({
+    data: { email, passwordHash: await hashPassword(password), customerKey: newCustomerKey() },
+  });
+  const client = new Client();
+  const csrf = await client.fetch("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await client.fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: APP_URL, json: "true" }),
+  });
+  if (res.status >= 400 || !client.cookieHeader().includes("session-token")) {
+    throw new Error(`sign-in over HTTP failed: ${res.status}`);
+  }
+  return { client, userId: user.id, email };
+}
