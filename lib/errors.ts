@@ -2,6 +2,7 @@
 // show. Anything else is unexpected: it is logged with context and the user sees a generic message,
 // never its `error.message` (which may hold SQL, keys or stack details).
 // No server-only import: client components may use the types and `GENERIC_ERROR_MESSAGE`.
+import { logEvent } from "@/lib/log";
 
 /** Messages per form field, e.g. `{ email: ["올바른 이메일 주소를 입력해 주세요."] }`. */
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -63,7 +64,7 @@ export function toPublicError(error: unknown, context: string, details?: Record<
   if (isAppError(error)) {
     return { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
   }
-  console.error(`[unexpected] ${context}`, { ...details, error });
+  logEvent("error", "unexpected_error", { context, ...details, error: describeError(error) });
   return { code: "INTERNAL_ERROR", message: GENERIC_ERROR_MESSAGE };
 }
 
@@ -72,4 +73,11 @@ export function errorResponse(error: unknown, context: string, details?: Record<
   const body = toPublicError(error, context, details);
   const status = isAppError(error) ? error.status : 500;
   return Response.json({ error: body }, { status });
+}
+
+/** An unknown thrown value as plain fields for a log line (JSON.stringify drops an Error's message). */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
 }

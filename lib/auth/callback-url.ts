@@ -13,7 +13,6 @@ export function safeCallbackUrl(value: unknown): string {
   const candidate = Array.isArray(value) ? value[0] : value;
   if (typeof candidate !== "string" || candidate.length === 0 || candidate.length > 2048) return "/";
   if (!candidate.startsWith("/") || candidate.startsWith("//")) return "/";
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return "/";
   try {
     const url = new URL(candidate, ORIGIN_PROBE);

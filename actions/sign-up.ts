@@ -1,0 +1,39 @@
+"use server";
+// Sign-up form → lib/auth/sign-up. The browser signs in afterwards (next-auth's Credentials
+// endpoint sets the session cookie), so this action only creates the account.
+import { z } from "zod";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { signUp } from "@/lib/auth/sign-up";
+import { toPublicError, type FieldErrors } from "@/lib/errors";
+
+export type SignUpState =
+  | { status: "idle" }
+  | { status: "error"; message: string; fieldErrors?: FieldErrors }
+  | { status: "success"; email: string };
+
+function text(formData: FormData, key: string): string | undefined {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const parsed = signUpSchema.safeParse({
+    email: text(formData, "email"),
+    password: text(formData, "password"),
+    name: text(formData, "name"),
+  });
+  if (!parsed.success) {
+    return {
+      status: "error",
+      message: "입력한 내용을 확인해 주세요.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
+  }
+  try {
+    const user = await signUp(parsed.data);
+    return { status: "success", email: user.email };
+  } catch (error) {
+    const { message, fieldErrors } = toPublicError(error, "sign-up");
+    return { status: "error", message, fieldErrors };
+  }
+}

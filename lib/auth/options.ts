@@ -1,0 +1,96 @@
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { AuthOptions } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GoogleProvider from "next-auth/providers/google";
+import KakaoProvider from "next-auth/providers/kakao";
+import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { describeError } from "@/lib/errors";
+import { newCustomerKey } from "@/lib/ids";
+import { logEvent } from "@/lib/log";
+
+// next-auth v4 reads NEXTAUTH_URL from process.env itself (the origin of its callback and redirect
+// URLs). lib/env works the value out (explicit, else the app URL with its Vercel/localhost defaults);
+// hand it over here. This is the one write to process.env outside lib/env, and it never overrides.
+process.env.NEXTAUTH_URL ??= env.nextAuthUrl;
+
+// The adapter is typed against the pre-7 `@prisma/client`; our generated client has the same
+// user/account/session/verificationToken delegates, which is all it calls.
+type AdapterClient = Parameters<typeof PrismaAdapter>[0];
+
+const normaliseEmail = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
+
+function createAdapter(): Adapter {
+  const base = PrismaAdapter(db as unknown as AdapterClient);
+  return {
+    ...base,
+    // OAuth sign-ups: every user needs a Toss customerKey (required, unique), and emails are stored
+    // lowercased like the ones from our sign-up form, so both paths find the same account.
+    async createUser(data: Omit<AdapterUser, "id">) {
+      const user = await db.user.create({
+        data: {
+          email: normaliseEmail(data.email),
+          emailVerified: data.emailVerified,
+          name: data.name ?? null,
+          image: data.image ?? null,
+          customerKey: newCustomerKey(),
+        },
+      });
+      return user as AdapterUser;
+    },
+    async getUserByEmail(email: string) {
+      const normalised = normaliseEmail(email);
+      if (!normalised) return null;
+      return (await db.user.findUnique({ where: { email: normalised } })) as AdapterUser | null;
+    },
+  };
+}
+
+function oauthProviders(): AuthOptions["providers"] {
+  const providers: AuthOptions["providers"] = [];
+  if (env.oauth.kakao) providers.push(KakaoProvider(env.oauth.kakao));
+  if (env.oauth.google) providers.push(GoogleProvider(env.oauth.google));
+  return providers;
+}
+
+export const authOptions: AuthOptions = {
+  adapter: createAdapter(),
+  // Credentials sign-in only works with JWT sessions in next-auth v4.
+  session: { strategy: "jwt" },
+  secret: env.nextAuthSecret,
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "이메일",
+      credentials: {
+        email: { label: "이메일", type: "email" },
+        password: { label: "비밀번호", type: "password" },
+      },
+      async authorize(credentials) {
+        try {
+          return await authorizeCredentials(credentials);
+        } catch (error) {
+          // next-auth puts a thrown message into the redirect URL: log the real one, send a code.
+          logEvent("error", "unexpected_error", { context: "credentials sign-in", error: describeError(error) });
+          throw new Error("ServerError");
+        }
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.id = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      const id = token.id ?? token.sub;
+      if (session.user && id) session.user.id = id;
+      return session;
+    },
+  },
+};

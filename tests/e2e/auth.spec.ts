@@ -1,0 +1,119 @@
+// Sign-up, sign-in and sign-out as a buyer does them, against the production build.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "e2e-password-1234";
+const INVALID_CREDENTIALS = "이메일 또는 비밀번호가 올바르지 않아요.";
+const EMAIL_TAKEN = "이미 가입된 이메일이에요. 로그인해 주세요.";
+
+const freshEmail = () => `e2e-${randomUUID().slice(0, 12)}@example.com`;
+const menu = (page: Page) => page.getByRole("navigation", { name: "주요 메뉴" });
+
+async function fillAndSubmit(page: Page, button: "가입하기" | "로그인", email: string, password: string) {
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호").fill(password);
+  await page.getByRole("button", { name: button }).click();
+}
+
+/** Signs up through the form, waits until the header shows the account, then forgets the session. */
+async function registered(page: Page): Promise<string> {
+  const email = freshEmail();
+  await page.goto("/signup");
+  await fillAndSubmit(page, "가입하기", email, PASSWORD);
+  await expect(menu(page).getByText(email)).toBeVisible();
+  await page.context().clearCookies();
+  return email;
+}
+
+test("sign up, sign out and sign in again", async ({ page }) => {
+  const email = freshEmail();
+  await page.goto("/signup");
+  await fillAndSubmit(page, "가입하기", email, PASSWORD);
+  await expect(menu(page).getByText(email)).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+
+  await menu(page).getByRole("button", { name: "로그아웃" }).click();
+  await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
+  await expect(menu(page).getByText(email)).toHaveCount(0);
+
+  await menu(page).getByRole("link", { name: "로그인" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await fillAndSubmit(page, "로그인", email, PASSWORD);
+  await expect(menu(page).getByText(email)).toBeVisible();
+
+  // A signed-in visitor does not see the login or sign-up form again.
+  await page.goto("/login");
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/signup?callbackUrl=/pricing");
+  await expect(page).toHaveURL(/\/pricing$/);
+});
+
+test("a wrong password and an unknown email get the same single message", async ({ page }) => {
+  const email = await registered(page);
+  await page.goto("/login");
+
+  await fillAndSubmit(page, "로그인", email, "wrong-password-123");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(INVALID_CREDENTIALS);
+  await expect(page.getByLabel("비밀번호")).toBeFocused();
+
+  await fillAndSubmit(page, "로그인", freshEmail(), PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(INVALID_CREDENTIALS);
+  await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
+});
+
+test("signing up twice with one email shows the duplicate message", async ({ page }) => {
+  const email = await registered(page);
+  await page.goto("/signup");
+  await fillAndSubmit(page, "가입하기", email.toUpperCase(), PASSWORD);
+
+  await expect(page.getByText(EMAIL_TAKEN)).toBeVisible();
+  const emailField = page.getByLabel("이메일");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toBeFocused();
+  await expect(emailField).toHaveValue(email.toUpperCase());
+  await expect(page.getByRole("button", { name: "가입하기" })).toBeEnabled();
+});
+
+test("login returns to the page in callbackUrl, and only to this site", async ({ page }) => {
+  const email = await registered(page);
+
+  await page.goto("/login?callbackUrl=/pricing");
+  await fillAndSubmit(page, "로그인", email, PASSWORD);
+  await expect(page).toHaveURL(/\/pricing$/);
+  await expect(menu(page).getByText(email)).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("https://evil.example/phish")}`);
+  await fillAndSubmit(page, "로그인", email, PASSWORD);
+  await expect(menu(page).getByText(email)).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
+});
+
+test("the sign-up page links to login and keeps callbackUrl", async ({ page }) => {
+  await page.goto("/signup?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK");
+  await page.getByRole("main").getByRole("link", { name: "로그인" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK$/);
+  await page.getByRole("main").getByRole("link", { name: "회원가입" }).click();
+  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK$/);
+});
+
+test("empty or invalid input gets messages at the fields", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "가입하기" }).click();
+  const emailField = page.getByLabel("이메일");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toBeFocused();
+  await expect(page.getByText("이메일을 입력해 주세요.")).toBeVisible();
+  await expect(page.getByText("비밀번호를 입력해 주세요.")).toBeVisible();
+
+  await fillAndSubmit(page, "가입하기", "not-an-email", "short");
+  await expect(page.getByText("올바른 이메일 주소를 입력해 주세요.")).toBeVisible();
+  await expect(page.getByText("비밀번호는 8자 이상이어야 해요.")).toBeVisible();
+  await expect(page.getByLabel("비밀번호")).toHaveAttribute("aria-describedby", /signup-password-error/);
+
+  await page.goto("/login");
+  await page.getByLabel("이메일").fill("user@example.com");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByLabel("비밀번호")).toBeFocused();
+  await expect(page.getByText("비밀번호를 입력해 주세요.")).toBeVisible();
+});
