@@ -129,7 +129,9 @@ async function handleConfirmError(order: Order, error: TossApiError): Promise<Co
   return processing(order);
 }
 
+/** Toss's answer is unknown; a webhook may have settled the order meanwhile, so look before saying so. */
 async function processing(order: Order): Promise<ConfirmOutcome> {
   const current = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+  if (current.status !== "PENDING") return { kind: "settled", order: current };
   return { kind: "processing", order: current, retryAfterSeconds: CONFIRM_RETRY_AFTER_SECONDS };
 }

@@ -42,9 +42,12 @@ describe("keyPairProblem", () => {
 
 describe("idempotency keys", () => {
   it("are stable per operation and never shared between operations", () => {
-    expect(confirmIdempotencyKey("ord_1")).toBe(confirmIdempotencyKey("ord_1"));
-    expect(confirmIdempotencyKey("ord_1")).not.toBe(confirmIdempotencyKey("ord_2"));
-    expect(refundIdempotencyKey("ord_1")).not.toBe(confirmIdempotencyKey("ord_1"));
-    expect(confirmIdempotencyKey("o".repeat(64)).length).toBeLessThanOrEqual(300);
+    expect(confirmIdempotencyKey("ord_1", "pk_a")).toBe(confirmIdempotencyKey("ord_1", "pk_a"));
+    expect(confirmIdempotencyKey("ord_1", "pk_a")).not.toBe(confirmIdempotencyKey("ord_2", "pk_a"));
+    // A second payment of the same order (after a refusal) must not get the first one's answer replayed.
+    expect(confirmIdempotencyKey("ord_1", "pk_a")).not.toBe(confirmIdempotencyKey("ord_1", "pk_b"));
+    expect(refundIdempotencyKey("ord_1")).not.toBe(confirmIdempotencyKey("ord_1", "pk_a"));
+    expect(confirmIdempotencyKey("o".repeat(64), "p".repeat(200)).length).toBeLessThanOrEqual(300);
+    expect(confirmIdempotencyKey("ord_1", "pk_a")).not.toContain("pk_a");
   });
 });

@@ -1,0 +1,60 @@
+// The shop's buying flow over real HTTP, against the app server and its Toss sandbox: a signed-in
+// buyer creates an order, pays it in the sandbox's payment window (as the docs key pair the app uses in
+// tests), and confirms through our own route.
+import { TOSS_DOCS_CLIENT_KEY, TOSS_DOCS_SECRET_KEY } from "@/lib/env";
+import { db } from "@/lib/db";
+import type { SignedInBuyer } from "./http";
+import { authenticatedPayment, basicAuth, setMerchant, type Merchant, type MethodKey } from "./toss-sandbox";
+
+/** The sandbox merchant of the app's own key pair (unset keys: Toss's public docs pair). */
+export const APP_MERCHANT: Merchant = {
+  id: "docs",
+  clientKey: TOSS_DOCS_CLIENT_KEY,
+  secretKey: TOSS_DOCS_SECRET_KEY,
+  authorization: basicAuth(TOSS_DOCS_SECRET_KEY),
+};
+
+export async function placeOrder(buyer: SignedInBuyer, product = "PRO_PACK") {
+  const response = await buyer.client.postJson("/api/orders", { product });
+  if (response.status !== 201) throw new Error(`creating the order failed: ${response.status}`);
+  return (await response.json()) as { orderId: string; orderName: string; amount: number; successUrl: string; failUrl: string; customerKey: string };
+}
+
+/** An order of the buyer's, paid in the sandbox's window (IN_PROGRESS, waiting for our confirm). */
+export async function paidInWindow(buyer: SignedInBuyer, options: { product?: string; methodKey?: MethodKey } = {}) {
+  const order = await placeOrder(buyer, options.product);
+  const payment = await authenticatedPayment(APP_MERCHANT, {
+    orderId: order.orderId,
+    orderName: order.orderName,
+    amount: order.amount,
+    successUrl: order.successUrl,
+    failUrl: order.failUrl,
+    methodKey: options.methodKey ?? "CARD",
+  });
+  return { order, payment };
+}
+
+export function confirmOverHttp(buyer: SignedInBuyer, payment: { paymentKey: string; orderId: string; amount: number | string }) {
+  return buyer.client.postJson("/api/payments/toss/confirm", {
+    paymentKey: payment.paymentKey,
+    orderId: payment.orderId,
+    amount: payment.amount,
+  });
+}
+
+export async function orderRow(orderId: string) {
+  return db.order.findUniqueOrThrow({ where: { orderId } });
+}
+
+export async function balanceOf(userId: string) {
+  return (await db.creditBalance.findUnique({ where: { userId } }))?.balance ?? 0;
+}
+
+export async function ledgerOf(userId: string) {
+  return db.creditLedger.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+}
+
+/** Makes the app merchant's next confirm fail with a Toss code, or hold past our client's timeout. */
+export function forceNextConfirm(nextConfirm: string, delayMs?: number) {
+  return setMerchant(APP_MERCHANT, { nextConfirm, ...(delayMs ? { delayMs } : {}) });
+}
