@@ -45,7 +45,8 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     take: BATCH,
   });
   for (const order of attempted) {
-    (await settleAttempted(order)) ? report.confirmsSettled++ : report.confirmsStillUnknown++;
+    if (await settleAttempted(order)) report.confirmsSettled++;
+    else report.confirmsStillUnknown++;
   }
 
   report.pendingExpired = await expireAbandoned(new Date(now.getTime() - PAYMENT_WINDOW_MS));
