@@ -1,21 +1,18 @@
 import type { NextConfig } from "next";
 // Importing the env module validates every variable when the app is built or started: a bad value
 // fails fast, naming the variable, instead of surfacing as a 500 later.
-import "./lib/env";
+import { env } from "./lib/env";
+import { securityHeaders } from "./lib/security-headers";
 
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+const headerOptions = { tossMode: env.toss.mode, development: env.nodeEnv === "development", appUrl: env.appUrl };
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // CSP from the Toss mode: the sandbox needs only this origin, live mode Toss's hosts (lib/security-headers.ts).
+    return [{ source: "/:path*", headers: securityHeaders(headerOptions) }];
   },
 };
 

@@ -17,6 +17,9 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     pool: "forks",
+    // One file at a time: payment tests share the sandbox merchant of the app's key pair, whose
+    // "next confirm fails" switch would otherwise be taken by another file's confirm.
+    fileParallelism: false,
     // Structured log lines of passing tests are noise; a failing test shows its own.
     silent: "passed-only",
     testTimeout: 30_000,

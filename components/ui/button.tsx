@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { Spinner } from "./spinner";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "plain";
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "dangerGhost" | "plain";
 
 const base =
   "inline-flex min-h-12 select-none items-center justify-center gap-2 rounded-xl px-5 text-base font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60";
@@ -13,6 +13,7 @@ const variants: Record<ButtonVariant, string> = {
   secondary: "bg-brand-50 text-brand-700 hover:bg-brand-100 active:bg-brand-100",
   ghost: "bg-white text-ink ring-1 ring-inset ring-gray-300 hover:bg-gray-50 active:bg-gray-100",
   danger: "bg-red-600 text-white hover:bg-red-700 active:bg-red-700",
+  dangerGhost: "bg-white text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50 active:bg-red-100",
   plain: "text-ink-soft hover:bg-gray-100 hover:text-ink",
 };
 

@@ -1,0 +1,150 @@
+// The shop's pages off the happy path: widget errors, unknown products, broken return links, spending
+// credits, and the checkout's layout stability.
+import type { Page } from "@playwright/test";
+import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
+
+/** Our alerts, not Next.js's route announcer (also role="alert", outside <main>). */
+const alertIn = (page: Page) => page.getByRole("main").getByRole("alert");
+
+const WIDGET_SCRIPT = "**/sandbox/toss/v1/payment-widget";
+
+test("checkout without the required agreement explains in Korean and keeps the page", async ({ page }, testInfo) => {
+  await signUp(page, "/checkout?product=PRO_PACK");
+  const payButton = page.getByRole("button", { name: "결제하기" });
+  await expect(payButton).toBeEnabled();
+  await payButton.click();
+  await expect(alertIn(page)).toHaveText("필수 약관에 동의해 주세요.");
+  await expect(page).toHaveURL(/\/checkout\?/);
+  await snap(page, testInfo, "checkout-agreement-missing");
+
+  // The same order goes on once the buyer agrees.
+  await page.getByRole("checkbox", { name: /필수/ }).check();
+  await payButton.click();
+  await expect(page).toHaveURL(/\/sandbox\/toss\/pay\//);
+});
+
+test("a widget script that fails to load can be retried", async ({ page }, testInfo) => {
+  await signUp(page);
+  await page.route(WIDGET_SCRIPT, (route) => route.abort("failed"));
+  await page.goto("/checkout?product=PRO_PACK");
+  await expect(page.getByText("결제 모듈을 불러오지 못했어요", { exact: true })).toBeVisible();
+  await expect(alertIn(page)).toContainText("결제 모듈을 불러오지 못했어요");
+  await expect(page.getByRole("button", { name: "결제하기" })).toBeDisabled();
+  await snap(page, testInfo, "checkout-script-failed");
+
+  await page.unroute(WIDGET_SCRIPT);
+  await page.getByRole("button", { name: "다시 시도" }).click();
+  await expect(page.getByRole("button", { name: "결제하기" })).toBeEnabled();
+  await expect(page.getByRole("radio", { name: "카드" })).toBeVisible();
+  await expect(alertIn(page)).toHaveCount(0);
+});
+
+test("the widget's arrival does not shift the page", async ({ page }) => {
+  await signUp(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  // Hold the script back a moment so the placeholder is really on screen first.
+  await page.route(WIDGET_SCRIPT, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto("/checkout?product=PRO_PACK");
+  await expect(page.getByRole("button", { name: "결제하기" })).toBeEnabled();
+  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  expect(cls).toBeLessThan(0.05);
+});
+
+test("an unknown product gets a clear message, not an error page", async ({ page }, testInfo) => {
+  await signUp(page);
+  const response = await page.goto("/checkout?product=NO_SUCH_PACK");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "찾을 수 없는 상품이에요" })).toBeVisible();
+  await snap(page, testInfo, "checkout-unknown-product");
+  await page.getByRole("link", { name: "요금제 보기" }).click();
+  await expect(page).toHaveURL(/\/pricing$/);
+});
+
+test("a success link with missing or wrong parameters explains itself", async ({ page }, testInfo) => {
+  await signUp(page);
+  await page.goto("/checkout/success?orderId=nope");
+  await expect(page.getByRole("heading", { name: "결제 정보를 확인할 수 없어요" })).toBeVisible();
+  await snap(page, testInfo, "success-invalid");
+
+  // Well-formed but not this buyer's order: the confirm refuses, the page says so calmly.
+  await page.goto("/checkout/success?paymentType=NORMAL&orderId=ord_doesnotexist000&paymentKey=tsbx_fake&amount=3000");
+  await expect(page.getByRole("heading", { name: "결제를 완료하지 못했어요" })).toBeVisible();
+  await expect(alertIn(page)).toHaveText("주문을 찾을 수 없어요.");
+  await expect(page.getByRole("link", { name: "요금제로 돌아가기" })).toBeVisible();
+});
+
+test("a changed amount on the success link is refused and nothing is granted", async ({ page }, testInfo) => {
+  await signUp(page);
+  const orderId = await startPurchase(page, testInfo, "PRO_PACK", "카드");
+  // Hold Toss's redirect back, and come back instead with a lower amount in the link.
+  let successUrl = "";
+  await page.route("**/checkout/success?*", async (route) => {
+    successUrl = route.request().url();
+    await route.fulfill({ status: 200, contentType: "text/html", body: "<p>held</p>" });
+  });
+  await page.getByRole("button", { name: "결제 승인" }).click();
+  await expect.poll(() => successUrl).toContain("amount=3000");
+  await page.unroute("**/checkout/success?*");
+
+  await page.goto(successUrl.replace("amount=3000", "amount=100"));
+  await expect(alertIn(page)).toContainText("결제 금액이 주문 금액과 달라요");
+  await snap(page, testInfo, "success-amount-mismatch");
+  expect(await orderStatus(page, orderId)).toBe("PENDING");
+  expect(await balance(page)).toBe(0);
+
+  // The genuine link still pays the order, once.
+  await page.goto(successUrl);
+  await expect(page.getByTestId("balance-after")).toHaveText("3개");
+});
+
+test("account: balance, ledger and spending a credit; with none left, a way to buy", async ({ page }, testInfo) => {
+  await signUp(page, "/account");
+  await expect(page.getByTestId("credit-balance")).toHaveText("0개");
+  await page.getByLabel("만들 주제").fill("동네 빵집 신메뉴 홍보");
+  await page.getByRole("button", { name: "프리미엄 생성 (1 크레딧)" }).click();
+  const alert = alertIn(page);
+  await expect(alert).toContainText("크레딧이 부족해요");
+  await expect(alert.getByRole("link", { name: "크레딧 팩 구매하기" })).toBeVisible();
+  await snap(page, testInfo, "account-empty");
+
+  await startPurchase(page, testInfo, "PRO_PACK", "카드");
+  await page.getByRole("button", { name: "결제 승인" }).click();
+  await expect(page.getByTestId("balance-after")).toHaveText("3개");
+
+  await page.goto("/account");
+  await page.getByLabel("만들 주제").fill("동네 빵집 신메뉴 홍보");
+  await page.getByRole("button", { name: "프리미엄 생성 (1 크레딧)" }).click();
+  await expect(page.getByRole("heading", { name: "「동네 빵집 신메뉴 홍보」 프리미엄 기획안" })).toBeVisible();
+  await expect(page.getByTestId("credit-balance")).toHaveText("2개");
+  await expect(page.getByText("사용", { exact: true })).toBeVisible();
+  await snap(page, testInfo, "account-after-spend");
+
+  // A pack whose credits were spent cannot be refunded from the app.
+  await page.goto("/orders");
+  await page.getByRole("link", { name: /프로 팩/ }).click();
+  await expect(page.getByText("이 팩의 크레딧을 이미 사용해서 환불할 수 없어요.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "환불하기" })).toHaveCount(0);
+});
+
+test("a resumed checkout pays the same order after a reload", async ({ page }, testInfo) => {
+  await signUp(page, "/checkout?product=PREMIUM_PACK");
+  await expect(page.getByRole("button", { name: "결제하기" })).toBeEnabled();
+  const first = new URL(page.url()).searchParams.get("orderId");
+  expect(first).toMatch(/^ord_/);
+  await page.reload();
+  expect(await payWithWidget(page, testInfo, "토스페이", "checkout-reloaded")).toBe(first);
+  await page.getByRole("button", { name: "결제 승인" }).click();
+  await expect(page.getByRole("heading", { name: "결제가 완료됐어요" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "결제 내역" })).toContainText("간편결제");
+});
