@@ -47,6 +47,17 @@ const schema = z.object({
     z.string().regex(/^(test|live)_(gsk|sk)_[A-Za-z0-9_]+$/, "must be a Toss secret key (test_gsk_… or live_gsk_…)").optional(),
   ),
   TOSS_API_BASE_URL: optionalUrl,
+  /** Opt-in for the sandbox in a production build off Vercel (a CI run of `next start`, a demo server). */
+  TOSS_SANDBOX_ALLOW_PRODUCTION: z.preprocess(blankAsUndefined, z.enum(["1", "true", "0", "false"]).optional()),
+  /** Where the sandbox sends webhooks; default: the app's own /api/webhooks/toss. */
+  TOSS_SANDBOX_WEBHOOK_URL: optionalUrl,
+  /** Multiplies Toss's webhook retry delays (1, 4, 16 … 4096 minutes) in the sandbox: 0 < scale <= 1. */
+  TOSS_SANDBOX_TIME_SCALE: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number().gt(0, "must be greater than 0").lte(1, "must be at most 1").optional(),
+  ),
+  /** Vercel's "Protection Bypass for Automation" secret: lets webhooks and server calls reach a protected preview. */
+  VERCEL_AUTOMATION_BYPASS_SECRET: optionalString,
 
   CRON_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
 
@@ -72,6 +83,23 @@ function appUrlOf(raw: Raw): string {
   }
   if (raw.VERCEL_URL) return `https://${raw.VERCEL_URL}`;
   return "http://localhost:3000";
+}
+
+const allowsSandboxInProduction = (raw: Raw) => raw.TOSS_SANDBOX_ALLOW_PRODUCTION === "1" || raw.TOSS_SANDBOX_ALLOW_PRODUCTION === "true";
+
+/**
+ * The sandbox approves payments that nobody paid: a production deployment must never run it. Vercel
+ * production always refuses; a production build elsewhere (NODE_ENV=production, VERCEL_ENV unset) needs
+ * the explicit opt-in. Vercel previews are where testers use the sandbox, so they are allowed.
+ */
+function sandboxProductionRefusal(raw: Raw): string | null {
+  if (raw.VERCEL_ENV === "production") {
+    return "TOSS_MODE: the Toss sandbox refuses to run in a Vercel production deployment (VERCEL_ENV=production). Set TOSS_MODE=live with NEXT_PUBLIC_TOSS_CLIENT_KEY and TOSS_SECRET_KEY.";
+  }
+  if (raw.NODE_ENV === "production" && raw.VERCEL_ENV === undefined && !allowsSandboxInProduction(raw)) {
+    return "TOSS_MODE: the Toss sandbox refuses to run with NODE_ENV=production. Set TOSS_MODE=live with your Toss keys, or TOSS_SANDBOX_ALLOW_PRODUCTION=1 for a test or demo server that takes no real payments.";
+  }
+  return null;
 }
 
 /** Parses and checks a set of variables; exported for tests. Throws EnvError naming every bad one. */
@@ -111,6 +139,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     for (const name of ["TOSS_SECRET_KEY", "NEXT_PUBLIC_TOSS_CLIENT_KEY"] as const) {
       if (raw[name]?.startsWith("live_")) problems.push(`${name}: live_ keys are refused in sandbox mode`);
     }
+    const sandboxRefusal = sandboxProductionRefusal(raw);
+    if (sandboxRefusal) problems.push(sandboxRefusal);
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -132,6 +162,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
         raw.TOSS_API_BASE_URL ?? (tossMode === "live" ? TOSS_LIVE_API_BASE_URL : `${appUrl}/sandbox/toss`)
       ).replace(/\/$/, ""),
     },
+    sandbox: {
+      webhookUrl: raw.TOSS_SANDBOX_WEBHOOK_URL,
+      timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
+    },
+    /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */
+    vercelBypassSecret: raw.VERCEL_AUTOMATION_BYPASS_SECRET,
     cronSecret: raw.CRON_SECRET ?? DEV_ONLY_SECRET,
     oauth: {
       kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,

@@ -45,7 +45,8 @@ async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error(CHROMIUM_HINT);
 
-  await run("Types", "npx", ["next", "typegen"], { NEXT_TELEMETRY_DISABLED: "1" });
+  // typegen loads next.config.ts, which validates the env as a production build would: give it the test env.
+  await run("Types", "npx", ["next", "typegen"], { ...testEnv(), NEXT_TELEMETRY_DISABLED: "1" });
   await run("Typecheck", "npx", ["tsc", "--noEmit"]);
   await run("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
 

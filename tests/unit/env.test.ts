@@ -81,4 +81,57 @@ describe("parseEnv", () => {
     expect(env.appUrl).toBe("https://app-git-x.vercel.app");
     expect(env.nextAuthUrl).toBe("https://app-git-x.vercel.app");
   });
+
+  describe("the Toss sandbox in production", () => {
+    const sandboxProd = { ...prod, TOSS_MODE: "sandbox" };
+
+    it("refuses a Vercel production deployment, even with the opt-in", () => {
+      const message = problemsOf({ ...sandboxProd, VERCEL: "1", VERCEL_ENV: "production", TOSS_SANDBOX_ALLOW_PRODUCTION: "1" });
+      expect(message).toMatch(/Toss sandbox refuses to run in a Vercel production deployment/);
+      expect(message).toMatch(/TOSS_MODE=live/);
+    });
+
+    it("refuses NODE_ENV=production off Vercel without the opt-in, and by default when no keys are set", () => {
+      expect(problemsOf(sandboxProd)).toMatch(/refuses to run with NODE_ENV=production.*TOSS_SANDBOX_ALLOW_PRODUCTION=1/);
+      expect(problemsOf({ ...prod, TOSS_MODE: undefined })).toMatch(/refuses to run with NODE_ENV=production/);
+      expect(problemsOf({ ...sandboxProd, TOSS_SANDBOX_ALLOW_PRODUCTION: "0" })).toMatch(/NODE_ENV=production/);
+    });
+
+    it.each(["1", "true"])("runs off Vercel with TOSS_SANDBOX_ALLOW_PRODUCTION=%s", (optIn) => {
+      expect(parseEnv({ ...sandboxProd, TOSS_SANDBOX_ALLOW_PRODUCTION: optIn }).toss.mode).toBe("sandbox");
+    });
+
+    it("runs on Vercel previews, where testers use it", () => {
+      const env = parseEnv({ ...sandboxProd, VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "app-git-x.vercel.app" });
+      expect(env.toss.mode).toBe("sandbox");
+      expect(env.toss.apiBaseUrl).toBe("https://app-git-x.vercel.app/sandbox/toss");
+    });
+
+    it("does not apply in live mode", () => {
+      const env = parseEnv({ ...prod, VERCEL_ENV: "production", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_a", TOSS_SECRET_KEY: "live_gsk_a" });
+      expect(env.toss.mode).toBe("live");
+    });
+  });
+
+  describe("sandbox settings", () => {
+    it("defaults: webhooks to the app, Toss's own retry schedule", () => {
+      const env = parseEnv({ NODE_ENV: "test" });
+      expect(env.sandbox).toEqual({ webhookUrl: undefined, timeScale: 1 });
+      expect(env.vercelBypassSecret).toBeUndefined();
+    });
+
+    it("reads the webhook URL, the time scale and the Vercel bypass secret", () => {
+      const env = parseEnv({
+        TOSS_SANDBOX_WEBHOOK_URL: "https://hooks.example.com/toss",
+        TOSS_SANDBOX_TIME_SCALE: "0.001",
+        VERCEL_AUTOMATION_BYPASS_SECRET: "bypass-secret",
+      });
+      expect(env.sandbox).toEqual({ webhookUrl: "https://hooks.example.com/toss", timeScale: 0.001 });
+      expect(env.vercelBypassSecret).toBe("bypass-secret");
+    });
+
+    it.each([["0"], ["-1"], ["2"], ["fast"]])("refuses TOSS_SANDBOX_TIME_SCALE=%s", (value) => {
+      expect(problemsOf({ TOSS_SANDBOX_TIME_SCALE: value })).toMatch(/TOSS_SANDBOX_TIME_SCALE/);
+    });
+  });
 });

@@ -1,0 +1,9 @@
+// POST /sandbox/toss/v1/payments/{paymentKey}/cancel — Toss's 결제 취소 API (full or partial).
+import { handleTossApi } from "@/lib/toss-sandbox/api-route";
+import { cancelPaymentApi } from "@/lib/toss-sandbox/cancel";
+import { readJson } from "@/lib/toss-sandbox/http";
+
+export async function POST(request: Request, { params }: { params: Promise<{ paymentKey: string }> }) {
+  const { paymentKey } = await params;
+  return handleTossApi(request, async ({ merchantId }) => cancelPaymentApi(merchantId, paymentKey, await readJson(request)));
+}

@@ -1,0 +1,8 @@
+// POST /sandbox/toss/v1/payments/confirm — Toss's 결제 승인 API.
+import { handleTossApi } from "@/lib/toss-sandbox/api-route";
+import { confirmPayment } from "@/lib/toss-sandbox/confirm";
+import { readJson } from "@/lib/toss-sandbox/http";
+
+export async function POST(request: Request) {
+  return handleTossApi(request, async ({ merchantId }) => confirmPayment(merchantId, await readJson(request)));
+}

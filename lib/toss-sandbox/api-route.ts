@@ -1,0 +1,49 @@
+// The frame every sandbox API call runs in, in Toss's order: sandbox mode, Basic auth, the
+// TossPayments-Test-Code header, Idempotency-Key (POST only; ignored on GET as at Toss), then the
+// operation. Whatever happens, the answer is Toss-shaped; unexpected failures are logged without
+// secrets and answered 500 FAILED_INTERNAL_SYSTEM_PROCESSING.
+import "server-only";
+import { parseBasicAuth } from "./auth";
+import { isTossErrorCode, TossSandboxError } from "./errors";
+import { tossJson, type ApiResult } from "./http";
+import { checkIdempotencyKey, withIdempotency } from "./idempotency";
+import { merchantForSecretKey } from "./keys";
+import { configuredKeys, sandboxEnabled } from "./mode";
+import { pumpSoon } from "./webhooks/pump";
+
+export interface ApiCall {
+  request: Request;
+  merchantId: string;
+}
+
+const LIVE_KEY_MESSAGE = "라이브 키(live_)는 샌드박스에서 사용할 수 없습니다. 테스트 키(test_)를 사용해주세요.";
+
+export async function handleTossApi(request: Request, operation: (call: ApiCall) => Promise<ApiResult>): Promise<Response> {
+  if (!sandboxEnabled()) return new Response("Not Found", { status: 404 });
+  try {
+    const auth = parseBasicAuth(request.headers.get("authorization"));
+    if (!auth.ok) throw new TossSandboxError(auth.code);
+    const merchant = merchantForSecretKey(auth.secretKey, configuredKeys());
+    if (!merchant.ok) {
+      throw new TossSandboxError("UNAUTHORIZED_KEY", merchant.reason === "live" ? LIVE_KEY_MESSAGE : undefined);
+    }
+
+    const testCode = request.headers.get("tosspayments-test-code")?.trim();
+    if (testCode) {
+      throw isTossErrorCode(testCode) ? new TossSandboxError(testCode) : new TossSandboxError("INVALID_TEST_CODE");
+    }
+
+    const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+    if (key) checkIdempotencyKey(key);
+    const scope = key ? { key, secretKey: auth.secretKey, method: request.method, path: new URL(request.url).pathname } : null;
+    const result = await withIdempotency(scope, () => operation({ request, merchantId: merchant.merchantId }));
+    // Serverless has no timer: API calls also send the webhook retries that have come due.
+    pumpSoon();
+    return tossJson(result.body, result.status);
+  } catch (error) {
+    if (error instanceof TossSandboxError) return tossJson(error.toJSON(), error.status);
+    console.error("[toss-sandbox] unexpected error", { method: request.method, path: new URL(request.url).pathname, error });
+    const internal = new TossSandboxError("FAILED_INTERNAL_SYSTEM_PROCESSING");
+    return tossJson(internal.toJSON(), internal.status);
+  }
+}

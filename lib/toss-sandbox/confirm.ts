@@ -1,0 +1,97 @@
+// POST /v1/payments/confirm: approves an authenticated payment (IN_PROGRESS). A card or easy-pay
+// payment becomes DONE; a virtual account is issued (WAITING_FOR_DEPOSIT, with its secret).
+// Refused as Toss refuses: another merchant's or an unknown paymentKey or orderId → NOT_FOUND_PAYMENT;
+// the 10-minute window closed → NOT_FOUND_PAYMENT_SESSION; already approved → ALREADY_PROCESSED_PAYMENT;
+// an amount other than the authenticated one → INVALID_REQUEST.
+// The console can make the next confirm fail with a chosen code, or hold its answer past the app's
+// timeout after approving (Toss approved; the merchant never heard).
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isTossErrorCode, leavesPaymentUndecided, TOSS_ERRORS, TossSandboxError } from "./errors";
+import { expireIfStale } from "./expire";
+import type { ApiResult } from "./http";
+import { newApproveNo, newDepositSecret, newMaskedCardNumber, newTransactionKey, newVirtualAccountNumber } from "./ids";
+import { takeConfirmFlags } from "./next-confirm";
+import { toPaymentObject } from "./payment-object";
+import { transitionPayment } from "./transition";
+import { VIRTUAL_ACCOUNT_DUE_MS } from "./windows";
+import { deliverAll } from "./webhooks/run-due";
+import { sendSoon } from "./webhooks/send-soon";
+
+const amountSchema = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^\d{1,12}$/).transform(Number),
+]);
+
+export const confirmBodySchema = z.object({
+  paymentKey: z.string().min(1).max(200),
+  orderId: z.string().min(1).max(64),
+  amount: amountSchema,
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function confirmPayment(merchantId: string, body: unknown): Promise<ApiResult> {
+  const input = confirmBodySchema.safeParse(body);
+  if (!input.success) throw new TossSandboxError("INVALID_REQUEST");
+  const { paymentKey, orderId, amount } = input.data;
+
+  const found = await db.sandboxPayment.findUnique({ where: { paymentKey } });
+  if (!found || found.merchantId !== merchantId || found.orderId !== orderId) throw new TossSandboxError("NOT_FOUND_PAYMENT");
+  const payment = await expireIfStale(found);
+
+  if (payment.status === "READY" || payment.status === "EXPIRED") throw new TossSandboxError("NOT_FOUND_PAYMENT_SESSION");
+  if (payment.status !== "IN_PROGRESS") throw new TossSandboxError("ALREADY_PROCESSED_PAYMENT");
+  if (amount !== payment.totalAmount) throw new TossSandboxError("INVALID_REQUEST");
+
+  const flags = await takeConfirmFlags(merchantId, payment.id);
+  if (flags.errorCode && isTossErrorCode(flags.errorCode)) {
+    const code = flags.errorCode;
+    if (!leavesPaymentUndecided(code)) {
+      const aborted = await transitionPayment(payment.id, ["IN_PROGRESS"], {
+        status: "ABORTED",
+        failureCode: code,
+        failureMessage: TOSS_ERRORS[code].message,
+        lastTransactionKey: newTransactionKey(),
+      });
+      if (aborted) sendSoon(aborted.deliveryIds);
+    }
+    throw new TossSandboxError(code);
+  }
+
+  const now = new Date();
+  const virtualAccount = payment.method === "가상계좌";
+  const approved = await transitionPayment(
+    payment.id,
+    ["IN_PROGRESS"],
+    virtualAccount
+      ? {
+          status: "WAITING_FOR_DEPOSIT",
+          lastTransactionKey: newTransactionKey(),
+          secret: newDepositSecret(),
+          accountNumber: newVirtualAccountNumber(),
+          dueDate: new Date(now.getTime() + VIRTUAL_ACCOUNT_DUE_MS),
+        }
+      : {
+          status: "DONE",
+          approvedAt: now,
+          lastTransactionKey: newTransactionKey(),
+          ...(payment.method === "카드" ? { cardNumber: newMaskedCardNumber(), approveNo: newApproveNo() } : {}),
+        },
+    { now },
+  );
+  // Someone else confirmed (or expired) it between our read and our update.
+  if (!approved) throw new TossSandboxError("ALREADY_PROCESSED_PAYMENT");
+
+  const result = { status: 200, body: toPaymentObject(approved.payment, env.appUrl) };
+  if (flags.delayMs) {
+    // The realistic "outcome unknown": Toss approved and its webhooks go out, but the answer arrives
+    // after the merchant gave up waiting.
+    await Promise.all([sleep(flags.delayMs), deliverAll(approved.deliveryIds)]);
+  } else {
+    sendSoon(approved.deliveryIds);
+  }
+  return result;
+}

@@ -1,0 +1,40 @@
+// Answers shaped like Toss's: JSON, an X-TossPayments-Trace-Id on every answer, `{code, message}` errors.
+import "server-only";
+import { newTraceId } from "./ids";
+import { TossSandboxError, type TossErrorCode } from "./errors";
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+export function tossJson(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "X-TossPayments-Trace-Id": newTraceId(),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+export function errorResult(error: TossSandboxError): ApiResult {
+  return { status: error.status, body: error.toJSON() };
+}
+
+export function tossError(code: TossErrorCode, message?: string): Response {
+  const error = new TossSandboxError(code, message);
+  return tossJson(error.toJSON(), error.status);
+}
+
+/** The request's JSON body; malformed or missing JSON is Toss's 400 INVALID_REQUEST, never a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text().catch(() => "");
+  if (!text.trim()) throw new TossSandboxError("INVALID_REQUEST");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new TossSandboxError("INVALID_REQUEST");
+  }
+}

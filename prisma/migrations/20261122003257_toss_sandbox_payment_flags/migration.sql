@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SandboxPayment" ADD COLUMN     "nextConfirmDelayMs" INTEGER,
+ADD COLUMN     "nextConfirmErrorCode" TEXT;
