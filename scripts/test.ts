@@ -26,6 +26,18 @@ function run(title: string, command: string, args: string[], env: Record<string,
   });
 }
 
+/** Stops every child, and the whole process group of a detached one (the app server). */
+function stopChildren() {
+  for (const child of children) {
+    try {
+      if (child.pid && child.spawnargs.includes("start")) process.kill(-child.pid, "SIGTERM");
+      else child.kill("SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
 async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -58,10 +70,12 @@ async function main() {
     await run("Build", "npx", ["next", "build"], env);
 
     console.log(`\n▶ App server: next start on ${TEST_APP_URL}`);
+    // Its own process group: killing npx alone would leave next-server running.
     const server = spawn("npx", ["next", "start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
       cwd: ROOT,
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, ...env },
+      detached: true,
     });
     children.add(server);
     await waitForServer(`${TEST_APP_URL}/`, server);
@@ -69,14 +83,14 @@ async function main() {
     await run("Unit and integration tests", "npx", ["vitest", "run"], env);
     await run("Browser tests", "npx", ["playwright", "test"], env);
   } finally {
-    for (const child of children) child.kill("SIGTERM");
+    stopChildren();
     await cluster?.stop().catch(() => {});
   }
   console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 main().catch((error) => {
-  for (const child of children) child.kill("SIGTERM");
+  stopChildren();
   console.error(`\n✘ ${error instanceof PortTakenError ? error.message : (error as Error).message ?? error}`);
   process.exit(1);
 });

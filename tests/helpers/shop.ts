@@ -4,7 +4,7 @@
 import { TOSS_DOCS_CLIENT_KEY, TOSS_DOCS_SECRET_KEY } from "@/lib/env";
 import { db } from "@/lib/db";
 import type { SignedInBuyer } from "./http";
-import { authenticatedPayment, basicAuth, setMerchant, type Merchant, type MethodKey } from "./toss-sandbox";
+import { authenticatedPayment, basicAuth, consoleApi, type Merchant, type MethodKey } from "./toss-sandbox";
 
 /** The sandbox merchant of the app's own key pair (unset keys: Toss's public docs pair). */
 export const APP_MERCHANT: Merchant = {
@@ -54,7 +54,15 @@ export async function ledgerOf(userId: string) {
   return db.creditLedger.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
 }
 
-/** Makes the app merchant's next confirm fail with a Toss code, or hold past our client's timeout. */
-export function forceNextConfirm(nextConfirm: string, delayMs?: number) {
-  return setMerchant(APP_MERCHANT, { nextConfirm, ...(delayMs ? { delayMs } : {}) });
+/**
+ * Makes the next confirm of this payment fail with a Toss code, or hold past our client's timeout
+ * ("timeout"). Per payment, so that no other test's confirm takes it.
+ */
+export async function forceNextConfirm(orderId: string, nextConfirm: string, delayMs?: number) {
+  const answer = await consoleApi("POST", `/payments/${orderId}/next-confirm`, {
+    merchant: APP_MERCHANT.id,
+    nextConfirm,
+    ...(delayMs ? { delayMs } : {}),
+  });
+  if (answer.status !== 200) throw new Error(`forcing the next confirm failed: ${JSON.stringify(answer.body)}`);
 }

@@ -8,7 +8,6 @@ import { confirm, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandb
 const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
 
 afterEach(async () => {
-  await forceNextConfirm("none");
   await setMerchant(APP_MERCHANT, { webhookUrl: "" });
 });
 
@@ -77,7 +76,7 @@ describe("confirm", () => {
   it("keeps the order PENDING with Toss's refusal recorded, and a new payment of it succeeds", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
-    await forceNextConfirm("REJECT_CARD_COMPANY");
+    await forceNextConfirm(order.orderId, "REJECT_CARD_COMPANY");
     const refused = await confirmOverHttp(buyer, payment);
     expect(refused.status).toBe(402);
     const body = (await refused.json()) as { error: { code: string; message: string } };
@@ -109,7 +108,7 @@ describe("confirm", () => {
   it("answers 202 while Toss is slow, and the next ask settles it (same Idempotency-Key)", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
-    await forceNextConfirm("timeout", 12_000);
+    await forceNextConfirm(order.orderId, "timeout", 12_000);
     // Toss approves at once and only its answer is late; keep its webhook away so that the answer is
     // what settles the order here.
     await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
@@ -130,7 +129,7 @@ describe("confirm", () => {
   it("lets Toss's webhook settle the order while our confirm is still waiting for Toss's answer", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
-    await forceNextConfirm("timeout", 12_000);
+    await forceNextConfirm(order.orderId, "timeout", 12_000);
     const response = await confirmOverHttp(buyer, payment);
     // Whichever came first, the buyer sees the order paid once the webhook has landed.
     expect([200, 202]).toContain(response.status);

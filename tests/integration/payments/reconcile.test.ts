@@ -9,7 +9,6 @@ import { consoleApi, setMerchant, waitFor } from "../../helpers/toss-sandbox";
 const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
 
 afterEach(async () => {
-  await forceNextConfirm("none");
   await setMerchant(APP_MERCHANT, { webhookUrl: "" });
 });
 
@@ -19,7 +18,7 @@ describe("reconcile", () => {
   it("settles a confirm whose answer never came, with nobody coming back", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
-    await forceNextConfirm("timeout", 12_000);
+    await forceNextConfirm(order.orderId, "timeout", 12_000);
     // Toss's webhook does not reach us either: only reconciliation can settle the order.
     await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
     expect((await confirmOverHttp(buyer, payment)).status).toBe(202);
@@ -38,7 +37,7 @@ describe("reconcile", () => {
   it("settles a virtual account whose confirm answer was lost, when the deposit arrives", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer, { methodKey: "VIRTUAL_ACCOUNT" });
-    await forceNextConfirm("timeout", 12_000);
+    await forceNextConfirm(order.orderId, "timeout", 12_000);
     // Neither the confirm's answer nor the account-issued webhooks reach us: no secret is stored.
     await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
     expect((await confirmOverHttp(buyer, payment)).status).toBe(202);
