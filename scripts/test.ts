@@ -1,6 +1,9 @@
 // `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL, the production
 // build, and browser tests in Chromium against that build. Exits non-zero on the first failure.
 import { spawn, type ChildProcess } from "node:child_process";
+import { openSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
 import { PortTakenError } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -8,6 +11,7 @@ import { ROOT } from "./lib/schema-engine";
 import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, testEnv } from "./lib/test-env";
 
 const started = Date.now();
+const LOG_DIR = path.join(ROOT, "test-logs");
 const children = new Set<ChildProcess>();
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
@@ -69,11 +73,14 @@ async function main() {
     const env = { ...testEnv(url), CHROMIUM_PATH: chromium, TEST_DATABASE_READY: "1" };
     await run("Build", "npx", ["next", "build"], env);
 
-    console.log(`\n▶ App server: next start on ${TEST_APP_URL}`);
+    // The server's own log lines (one per payment event) go to a file, kept for a failing run.
+    await mkdir(LOG_DIR, { recursive: true });
+    const serverLog = openSync(path.join(LOG_DIR, "app-server.log"), "w");
+    console.log(`\n▶ App server: next start on ${TEST_APP_URL} (log: ${path.relative(ROOT, LOG_DIR)}/app-server.log)`);
     // Its own process group: killing npx alone would leave next-server running.
     const server = spawn("npx", ["next", "start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
       cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", serverLog, serverLog],
       env: { ...process.env, ...env },
       detached: true,
     });
