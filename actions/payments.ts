@@ -2,7 +2,7 @@
 // Server actions of the buying flow: parse, check the user, call lib/payments, map the result. Each is
 // the same lib function as its route handler (POST /api/orders, POST /api/payments/toss/confirm).
 import { getCurrentUser } from "@/lib/auth/session";
-import { toPublicError, type PublicError } from "@/lib/errors";
+import { toPublicError, zodValidationError, type PublicError } from "@/lib/errors";
 import { confirmOrder } from "@/lib/payments/confirm-order";
 import { createOrder, type PaymentSession } from "@/lib/payments/create-order";
 import { paymentErrors } from "@/lib/payments/errors";
@@ -10,7 +10,6 @@ import { failOrder } from "@/lib/payments/fail-order";
 import { toOrderView, type OrderView } from "@/lib/payments/order-view";
 import { refundOrder } from "@/lib/payments/refund-order";
 import { confirmSchema, createOrderSchema, failureSchema, refundSchema } from "@/lib/payments/schemas";
-import { validationError } from "@/lib/errors";
 import type { z } from "zod";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: PublicError };
@@ -27,11 +26,7 @@ async function run<T>(context: string, work: (userId: string) => Promise<T>): Pr
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "input"] ??= []).push(issue.message);
-    throw validationError(fields);
-  }
+  if (!parsed.success) throw zodValidationError(parsed.error.issues);
   return parsed.data;
 }
 

@@ -81,3 +81,10 @@ export function describeError(error: unknown): Record<string, unknown> {
   const code = (error as { code?: unknown }).code;
   return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
 }
+
+/** A zod failure as a 400 AppError with messages per field path ("refundReceiveAccount.accountNumber"). */
+export function zodValidationError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const fields: FieldErrors = {};
+  for (const issue of issues) (fields[issue.path.map(String).join(".") || "input"] ??= []).push(issue.message);
+  return validationError(fields);
+}

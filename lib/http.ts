@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError, zodValidationError } from "@/lib/errors";
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
@@ -24,14 +24,7 @@ export async function readJson<S extends z.ZodType>(
     throw new AppError({ code: "INVALID_JSON", status: 400, userMessage: "요청 형식이 올바르지 않아요." });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.join(".") || "body";
-      (fields[key] ??= []).push(issue.message);
-    }
-    throw validationError(fields);
-  }
+  if (!parsed.success) throw zodValidationError(parsed.error.issues);
   return parsed.data;
 }
 
