@@ -13,8 +13,11 @@ export const PAYMENT_WINDOW_MS = 40 * 60_000;
 /** A confirm younger than this may still be running: leave it to its own request. */
 export const CONFIRM_GRACE_MS = 30_000;
 const BATCH = 50;
+/** How far back a refund request is looked after (Toss keeps idempotency keys 15 days). */
+const REFUND_LOOKBACK_MS = 15 * 24 * 60 * 60_000;
 
 export interface ReconcileReport {
+  refundsSettled: number;
   confirmsSettled: number;
   confirmsStillUnknown: number;
   pendingExpired: number;
@@ -29,9 +32,12 @@ export interface ReconcileReport {
  *    IN_PROGRESS, with the order's own Idempotency-Key).
  * 2. PENDING orders past Toss's windows with no confirm attempted: EXPIRED.
  * 3. Virtual accounts: a missed deposit webhook is settled; past the due date, EXPIRED (Toss sends nothing).
+ * 4. Refunds whose answer never came (and whose webhook was missed): a paid order Toss has canceled is
+ *    canceled here too, and its credits reversed.
  */
 export async function reconcile(now = new Date()): Promise<ReconcileReport> {
   const report: ReconcileReport = {
+    refundsSettled: 0,
     confirmsSettled: 0,
     confirmsStillUnknown: 0,
     pendingExpired: 0,
@@ -60,6 +66,19 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     const outcome = await settleWaiting(order, now);
     if (outcome === "PAID") report.depositsSettled++;
     if (outcome === "EXPIRED") report.virtualAccountsExpired++;
+  }
+  const refunding = await db.order.findMany({
+    where: {
+      status: { in: ["PAID", "PARTIAL_CANCELED"] },
+      events: { some: { type: "REFUND_REQUESTED", createdAt: { gt: new Date(now.getTime() - REFUND_LOOKBACK_MS) } } },
+    },
+    take: BATCH,
+  });
+  for (const order of refunding) {
+    const found = await lookUp(order);
+    if (!found || (found.data.status !== "CANCELED" && found.data.status !== "PARTIAL_CANCELED")) continue;
+    const { changed } = await settleFromToss(order, found.data, "reconcile", found.traceId);
+    if (changed) report.refundsSettled++;
   }
   return report;
 }

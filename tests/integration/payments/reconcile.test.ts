@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { reconcile } from "@/lib/payments/reconcile";
 import { signedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, forceNextConfirm, orderRow, paidInWindow, placeOrder } from "../../helpers/shop";
-import { consoleApi, setMerchant, waitFor } from "../../helpers/toss-sandbox";
+import { consoleApi, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
 
 const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
 
@@ -90,5 +90,29 @@ describe("reconcile", () => {
     expect((await orderRow(overdue.order.orderId)).status).toBe("EXPIRED");
     expect((await orderRow(missed.order.orderId)).status).toBe("PAID");
     expect(await balanceOf(buyer.userId)).toBe(3);
+  });
+
+  it("cancels a paid order whose refund reached Toss but whose answer and webhook never came back", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    const row = await orderRow(order.orderId);
+    // What refundOrder records before calling Toss; then Toss cancels, and nothing reaches us.
+    await db.paymentEvent.create({ data: { orderId: row.id, paymentKey: payment.paymentKey, type: "REFUND_REQUESTED" } });
+    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
+    const canceled = await tossApi(APP_MERCHANT, "POST", `/v1/payments/${payment.paymentKey}/cancel`, {
+      body: { cancelReason: "구매자 요청 환불" },
+      idempotencyKey: `refund-${order.orderId}`,
+    });
+    expect(canceled.status).toBe(200);
+    expect((await orderRow(order.orderId)).status).toBe("PAID");
+    expect(await balanceOf(buyer.userId)).toBe(3);
+
+    const report = await reconcile();
+    expect(report.refundsSettled).toBeGreaterThanOrEqual(1);
+    expect((await orderRow(order.orderId)).status).toBe("CANCELED");
+    expect(await balanceOf(buyer.userId)).toBe(0);
+    await reconcile();
+    expect(await balanceOf(buyer.userId)).toBe(0);
   });
 });
