@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "크레딧 샵", template: "%s · 크레딧 샵" },
   description: "토스페이먼츠로 크레딧 팩을 구매하고 프리미엄 작업에 사용하세요.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = {

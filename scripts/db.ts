@@ -8,10 +8,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { seed } from "../prisma/seed";
 import { embeddedUrl, ensureDatabase, PortTakenError, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { prepareDatabase } from "./lib/prepare-database";
 import { diffMigrationsToSchema, isEmptyDiff, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
+// The seed (and so prepareDatabase) imports the generated client: load them only in the commands that
+// need them, so that `generate` runs on a fresh clone, before the client exists.
+const loadSeed = () => import("../prisma/seed");
+const loadPrepare = () => import("./lib/prepare-database");
 
 const DEV_DATABASE = "credit_checkout";
 const configuredUrl = process.env.DATABASE_URL || undefined;
@@ -63,6 +65,7 @@ async function main() {
     case "generate":
       return generate();
     case "migrate": {
+      const { prepareDatabase } = await loadPrepare();
       const { cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: DEV_DATABASE });
       await cluster?.stop();
       console.log("Database is up to date.");
@@ -81,6 +84,7 @@ async function main() {
       });
     case "seed":
       return withDatabase(async (url) => {
+        const { seed } = await loadSeed();
         await seed(url);
         console.log("Seeded the product catalog.");
       });
