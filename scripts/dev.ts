@@ -18,16 +18,22 @@ async function main() {
       : `Embedded PostgreSQL ready${cluster?.owned ? "" : " (already running)"}: ${url}`,
   );
 
+  // Its own process group, so that stopping it stops next-server too (killing npx alone would not).
   const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
   });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill("SIGTERM");
+    try {
+      if (next.pid) process.kill(-next.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
     await cluster?.stop().catch(() => {});
     process.exit(code);
   };
