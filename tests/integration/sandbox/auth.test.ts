@@ -44,7 +44,7 @@ describe("sandbox API authentication", () => {
   });
 
   it("refuses live_ keys outright, saying why", async () => {
-    const answer = await call("POST", "/v1/payments/confirm", basicAuth("live_gsk_abcdefghijklmnop"));
+    const answer = await call("POST", "/v1/payments/confirm", basicAuth("live_gsk_FAKE"));
     expect(answer.status).toBe(401);
     expect(answer.body.code).toBe("UNAUTHORIZED_KEY");
     expect(answer.body.message).toMatch(/라이브 키\(live_\)/);
