@@ -4,6 +4,9 @@ import type { NextConfig } from "next";
 import { env } from "./lib/env";
 import { securityHeaders } from "./lib/security-headers";
 
+// Variables set under another integration's names (TOSS_PAYMENTS_SECRET_KEY, …): one line each.
+for (const warning of env.warnings) console.warn(`⚠ ${warning}`);
+
 const headerOptions = { tossMode: env.toss.mode, development: env.nodeEnv === "development", appUrl: env.appUrl };
 
 const nextConfig: NextConfig = {

@@ -10,6 +10,7 @@ import { failOrder } from "@/lib/payments/fail-order";
 import { toOrderView, type OrderView } from "@/lib/payments/order-view";
 import { refundOrder } from "@/lib/payments/refund-order";
 import { confirmSchema, createOrderSchema, failureSchema, refundSchema } from "@/lib/payments/schemas";
+import { requestOrigin } from "@/lib/request-origin";
 import type { z } from "zod";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: PublicError };
@@ -32,9 +33,9 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 
 /** Creates (or, with resumeOrderId, resumes) the PENDING order the checkout page pays. */
 export async function createPaymentSession(productCode: string, resumeOrderId?: string): Promise<ActionResult<PaymentSession>> {
-  return run("createPaymentSession", (userId) => {
+  return run("createPaymentSession", async (userId) => {
     const input = parse(createOrderSchema, { product: productCode, orderId: resumeOrderId });
-    return createOrder(userId, input.product, input.orderId);
+    return createOrder(userId, input.product, { resumeOrderId: input.orderId, origin: await requestOrigin() });
   });
 }
 

@@ -1,10 +1,13 @@
 "use server";
 // Sign-up form → lib/auth/sign-up. The browser signs in afterwards (next-auth's Credentials
 // endpoint sets the session cookie), so this action only creates the account.
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { toPublicError, type FieldErrors } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/rate-limit/client-address";
+import { limitSignUp } from "@/lib/rate-limit/limit-sign-up";
 
 export type SignUpState =
   | { status: "idle" }
@@ -30,6 +33,9 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     };
   }
   try {
+    // Counted once the input is valid (a typo is not an attempt), before the e-mail is looked at: an
+    // "already registered" answer counts too, so the form cannot be used to test e-mails at speed.
+    await limitSignUp(clientAddressOf(await headers()));
     const user = await signUp(parsed.data);
     return { status: "success", email: user.email };
   } catch (error) {

@@ -13,7 +13,7 @@ export default function HomePage() {
       </p>
       <Link
         href="/pricing"
-        className="inline-flex min-h-12 items-center rounded-xl bg-brand-500 px-6 font-semibold text-white hover:bg-brand-600"
+        className="inline-flex min-h-12 items-center rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700"
       >
         요금제 보기
       </Link>

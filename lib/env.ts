@@ -3,6 +3,7 @@
 // clone runs with nothing configured. Secrets stay on the server: only NEXT_PUBLIC_* values may be
 // handed to the browser, and then only as props from server components.
 import { z } from "zod";
+import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
 if (typeof window !== "undefined") {
   throw new Error("lib/env.ts is server-only: pass public values to client components as props");
@@ -13,8 +14,11 @@ export const TOSS_DOCS_CLIENT_KEY = "test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm";
 export const TOSS_DOCS_SECRET_KEY = "test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6";
 export const TOSS_LIVE_API_BASE_URL = "https://api.tosspayments.com";
 
-/** Where the embedded PostgreSQL (scripts/lib/embedded-postgres.ts) listens by default. */
-export const EMBEDDED_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:54329/credit_checkout";
+/**
+ * This checkout's embedded PostgreSQL (scripts/lib/embedded-postgres.ts), for a bare `next dev`;
+ * `npm run dev` passes the exact URL in DATABASE_URL.
+ */
+export const EMBEDDED_DATABASE_URL = embeddedDatabaseUrl(embeddedPortFor(process.cwd()), "credit_checkout");
 
 const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-0123456789";
 
@@ -26,7 +30,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   VERCEL: optionalString,
   VERCEL_ENV: z.preprocess(blankAsUndefined, z.enum(["production", "preview", "development"]).optional()),
+  /** The deployment's own host (no scheme), set by Vercel. */
   VERCEL_URL: optionalString,
+  /** The branch's stable host of a preview (what a pull request links to), set by Vercel. */
+  VERCEL_BRANCH_URL: optionalString,
   VERCEL_PROJECT_PRODUCTION_URL: optionalString,
 
   DATABASE_URL: z.preprocess(
@@ -59,7 +66,37 @@ const schema = z.object({
   /** Vercel's "Protection Bypass for Automation" secret: lets webhooks and server calls reach a protected preview. */
   VERCEL_AUTOMATION_BYPASS_SECRET: optionalString,
 
+  /** Opens the sandbox console off the local dev server: the CLI sends it, the console page asks for it once. */
+  SANDBOX_CONSOLE_TOKEN: z.preprocess(blankAsUndefined, z.string().min(24, "must be at least 24 characters").optional()),
+  /** Signed-in users whose e-mail is listed here may use the sandbox console (comma-separated). */
+  SANDBOX_TESTER_EMAILS: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .transform((list) => list.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.email("must be a comma-separated list of e-mail addresses")))
+      .optional(),
+  ),
+
+  /** Operators: signed-in users whose e-mail is listed here may use /admin and /api/admin (comma-separated). */
+  ADMIN_EMAILS: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .transform((list) => list.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.email("must be a comma-separated list of e-mail addresses")))
+      .optional(),
+  ),
+
   CRON_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  /**
+   * Tests only: every rate-limit window (lib/rate-limit/limits.ts: 15 minutes, an hour, a minute) lasts
+   * this many seconds instead, so that a test can see a limit end. Refused in a Vercel production deployment.
+   */
+  RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400").optional(),
+  ),
 
   KAKAO_CLIENT_ID: optionalString,
   KAKAO_CLIENT_SECRET: optionalString,
@@ -68,6 +105,23 @@ const schema = z.object({
 });
 
 type Raw = z.infer<typeof schema>;
+
+/** Names other integration notes use for our variables: never read, but a warning names ours. */
+const FOREIGN_NAMES = {
+  TOSS_PAYMENTS_SECRET_KEY: "TOSS_SECRET_KEY",
+  NEXT_PUBLIC_TOSS_PAYMENTS_CLIENT_KEY: "NEXT_PUBLIC_TOSS_CLIENT_KEY",
+  TOSS_PAYMENTS_CLIENT_KEY: "NEXT_PUBLIC_TOSS_CLIENT_KEY",
+} as const;
+
+/** One line per variable set under a name this app does not read, while ours is unset. */
+export function foreignNameWarnings(source: Record<string, string | undefined>): string[] {
+  return Object.entries(FOREIGN_NAMES)
+    .filter(([foreign, ours]) => source[foreign] && !source[ours])
+    .map(
+      ([foreign, ours]) =>
+        `${foreign} is set but this app does not read it: rename it to ${ours} (until then it counts as unset; without Toss keys the app runs the Toss sandbox).`,
+    );
+}
 
 export class EnvError extends Error {
   constructor(problems: string[]) {
@@ -83,6 +137,14 @@ function appUrlOf(raw: Raw): string {
   }
   if (raw.VERCEL_URL) return `https://${raw.VERCEL_URL}`;
   return "http://localhost:3000";
+}
+
+function ownHostsOf(raw: Raw, appUrl: string): string[] {
+  const hosts = [new URL(appUrl).host, raw.NEXTAUTH_URL && new URL(raw.NEXTAUTH_URL).host];
+  for (const bare of [raw.VERCEL_URL, raw.VERCEL_BRANCH_URL, raw.VERCEL_PROJECT_PRODUCTION_URL]) {
+    if (bare) hosts.push(new URL(`https://${bare.replace(/^https?:\/\//, "")}`).host);
+  }
+  return [...new Set(hosts.filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase()))];
 }
 
 const allowsSandboxInProduction = (raw: Raw) => raw.TOSS_SANDBOX_ALLOW_PRODUCTION === "1" || raw.TOSS_SANDBOX_ALLOW_PRODUCTION === "true";
@@ -142,10 +204,24 @@ export function parseEnv(source: Record<string, string | undefined>) {
     const sandboxRefusal = sandboxProductionRefusal(raw);
     if (sandboxRefusal) problems.push(sandboxRefusal);
   }
+  if (raw.RATE_LIMIT_WINDOW_SECONDS !== undefined && raw.VERCEL_ENV === "production") {
+    problems.push("RATE_LIMIT_WINDOW_SECONDS: for tests only; a production deployment keeps the default rate-limit windows");
+  }
   if (problems.length) throw new EnvError(problems);
 
   const appUrl = appUrlOf(raw);
   return {
+    /**
+     * The hosts this deployment answers on (lowercase, with a port if any): the configured URLs and
+     * Vercel's deployment, branch and production hosts. A request on one of these gets its URLs
+     * (success/fail, sign-in) on the same host; any other Host header gets appUrl (lib/request-origin.ts).
+     */
+    ownHosts: ownHostsOf(raw, appUrl),
+    /**
+     * Whether next-auth takes its origin from the (vetted) forwarded host of each request rather than
+     * one fixed URL: on Vercel, unless NEXTAUTH_URL pins it.
+     */
+    authFollowsHost: raw.VERCEL !== undefined && raw.NEXTAUTH_URL === undefined,
     nodeEnv: raw.NODE_ENV,
     isProduction: production,
     vercelEnv: raw.VERCEL_ENV,
@@ -163,12 +239,20 @@ export function parseEnv(source: Record<string, string | undefined>) {
       ).replace(/\/$/, ""),
     },
     sandbox: {
+      consoleToken: raw.SANDBOX_CONSOLE_TOKEN,
+      testerEmails: raw.SANDBOX_TESTER_EMAILS ?? [],
       webhookUrl: raw.TOSS_SANDBOX_WEBHOOK_URL,
       timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
     },
+    /** Configuration that is valid but probably not what was meant (printed once at startup). */
+    warnings: foreignNameWarnings(source),
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */
     vercelBypassSecret: raw.VERCEL_AUTOMATION_BYPASS_SECRET,
     cronSecret: raw.CRON_SECRET ?? DEV_ONLY_SECRET,
+    /** Lowercased e-mails of the operators (/admin); empty: nobody is an operator. */
+    adminEmails: raw.ADMIN_EMAILS ?? [],
+    /** Tests only: replaces every rate-limit window's length (seconds); null keeps the defaults. */
+    rateLimitWindowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS ?? null,
     oauth: {
       kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,
       google: raw.GOOGLE_CLIENT_ID ? { clientId: raw.GOOGLE_CLIENT_ID, clientSecret: raw.GOOGLE_CLIENT_SECRET! } : null,

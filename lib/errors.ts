@@ -2,6 +2,7 @@
 // show. Anything else is unexpected: it is logged with context and the user sees a generic message,
 // never its `error.message` (which may hold SQL, keys or stack details).
 // No server-only import: client components may use the types and `GENERIC_ERROR_MESSAGE`.
+import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { logEvent } from "@/lib/log";
 
 /** Messages per form field, e.g. `{ email: ["올바른 이메일 주소를 입력해 주세요."] }`. */
@@ -17,6 +18,8 @@ export interface AppErrorOptions {
   /** Korean, shown to the user as is */
   userMessage: string;
   fieldErrors?: FieldErrors;
+  /** for a 429 (or a 503): seconds until a retry may succeed, sent as the Retry-After header */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -25,8 +28,9 @@ export class AppError extends Error {
   readonly status: number;
   readonly userMessage: string;
   readonly fieldErrors?: FieldErrors;
+  readonly retryAfterSeconds?: number;
 
-  constructor({ code, status, userMessage, fieldErrors, cause }: AppErrorOptions) {
+  constructor({ code, status, userMessage, fieldErrors, retryAfterSeconds, cause }: AppErrorOptions) {
     // The code (not the Korean text) is the developer-facing message: logs stay greppable.
     super(code, cause === undefined ? undefined : { cause });
     this.name = "AppError";
@@ -34,6 +38,7 @@ export class AppError extends Error {
     this.status = status;
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -64,6 +69,10 @@ export function toPublicError(error: unknown, context: string, details?: Record<
   if (isAppError(error)) {
     return { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
   }
+  if (isDatabaseUnavailable(error)) {
+    logEvent("warn", "database_unavailable", { context, ...details, error: describeError(error) });
+    return { code: "DATABASE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
   logEvent("error", "unexpected_error", { context, ...details, error: describeError(error) });
   return { code: "INTERNAL_ERROR", message: GENERIC_ERROR_MESSAGE };
 }
@@ -71,8 +80,21 @@ export function toPublicError(error: unknown, context: string, details?: Record<
 /** The JSON Response a route handler answers a failure with (status from the AppError, else 500). */
 export function errorResponse(error: unknown, context: string, details?: Record<string, unknown>): Response {
   const body = toPublicError(error, context, details);
-  const status = isAppError(error) ? error.status : 500;
-  return Response.json({ error: body }, { status });
+  const unavailable = body.code === "DATABASE_UNAVAILABLE";
+  const status = isAppError(error) ? error.status : unavailable ? 503 : 500;
+  const headers: Record<string, string> = retryAfterHeaders(error);
+  if (unavailable) headers["Retry-After"] = String(DATABASE_RETRY_AFTER_S);
+  // A body refused before it was read to its end: the client may stop sending it and reuse the
+  // connection, whose next bytes would then be read as the rest of this body. Close it instead.
+  if (status === 413) headers.Connection = "close";
+  return Response.json({ error: body }, { status, headers });
+}
+
+/** `Retry-After` (whole seconds) for an AppError that says when to come back; none otherwise. */
+export function retryAfterHeaders(error: unknown): Record<string, string> {
+  return isAppError(error) && error.retryAfterSeconds !== undefined
+    ? { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) }
+    : {};
 }
 
 /** An unknown thrown value as plain fields for a log line (JSON.stringify drops an Error's message). */
@@ -85,6 +107,11 @@ export function describeError(error: unknown): Record<string, unknown> {
 /** A zod failure as a 400 AppError with messages per field path ("refundReceiveAccount.accountNumber"). */
 export function zodValidationError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
   const fields: FieldErrors = {};
-  for (const issue of issues) (fields[issue.path.map(String).join(".") || "input"] ??= []).push(issue.message);
+  for (const issue of issues) {
+    // A path from the client's own keys: `__proto__` or `constructor` must not reach Object.prototype.
+    const path = issue.path.map(String).join(".") || "input";
+    const key = Object.hasOwn(Object.prototype, path) || path === "__proto__" ? `input.${path}` : path;
+    (Object.hasOwn(fields, key) ? fields[key]! : (fields[key] = [])).push(issue.message);
+  }
   return validationError(fields);
 }

@@ -1,7 +1,8 @@
 // The Content-Security-Policy and the other security headers, built from the Toss mode: the sandbox
 // needs nothing but this app's own origin; live mode adds exactly what Toss's widget uses (its script
-// from js.tosspayments.com, its frames and API calls on *.tosspayments.com). Pure, so next.config.ts
-// and tests can both use it.
+// from js.tosspayments.com, its frames and API calls on *.tosspayments.com). No inline script runs
+// without the request's nonce: proxy.ts makes one per request and Next.js puts it on its own inline
+// scripts. Pure, so proxy.ts, next.config.ts and tests can all use it.
 
 export interface SecurityHeadersOptions {
   tossMode: "sandbox" | "live";
@@ -11,16 +12,23 @@ export interface SecurityHeadersOptions {
   appUrl: string;
 }
 
+export interface ContentSecurityPolicyOptions extends SecurityHeadersOptions {
+  /** this request's nonce (base64, at least 128 random bits) */
+  nonce: string;
+}
+
 export const TOSS_SCRIPT_ORIGIN = "https://js.tosspayments.com";
 export const TOSS_ORIGINS = "https://*.tosspayments.com";
 
-export function contentSecurityPolicy({ tossMode, development, appUrl }: SecurityHeadersOptions): string {
+export function contentSecurityPolicy({ tossMode, development, appUrl, nonce }: ContentSecurityPolicyOptions): string {
+  if (!/^[A-Za-z0-9+/]{22,}={0,2}$/.test(nonce)) throw new Error("contentSecurityPolicy: the nonce must be base64 of at least 16 bytes");
   const live = tossMode === "live";
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    // 'unsafe-inline': Next.js streams inline <script> tags for hydration; nonces would need a proxy and
-    // fully dynamic rendering.
-    "script-src": ["'self'", "'unsafe-inline'", ...(live ? [TOSS_SCRIPT_ORIGIN] : []), ...(development ? ["'unsafe-eval'"] : [])],
+    // Next.js's inline hydration scripts carry the nonce; its chunks, the sandbox's scripts and Toss's
+    // widget script are files from the listed origins. `next dev` alone needs eval (React's debugging).
+    "script-src": ["'self'", `'nonce-${nonce}'`, ...(live ? [TOSS_SCRIPT_ORIGIN] : []), ...(development ? ["'unsafe-eval'"] : [])],
+    // Inline styles stay allowed: React's style attributes and Toss's widget set them; they cannot run code.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
@@ -39,10 +47,9 @@ export function contentSecurityPolicy({ tossMode, development, appUrl }: Securit
 
 type Header = { key: string; value: string };
 
-/** Headers for every response. */
+/** Headers for every response but the Content-Security-Policy, which proxy.ts sets with each request's nonce. */
 export function securityHeaders(options: SecurityHeadersOptions): Header[] {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(options) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Frame-Options", value: "DENY" },

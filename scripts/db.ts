@@ -4,11 +4,14 @@
 //   npm run db:migrate:create -- <name> write a new migration from the change to schema.prisma
 //   npm run db:drift                    fail when schema.prisma and the migrations disagree
 //   npm run db:seed                     write the catalog into the Product table
-// Without DATABASE_URL they use the embedded PostgreSQL (started for the command, then stopped).
+// Without DATABASE_URL they use this checkout's embedded PostgreSQL (started for the command and stopped
+// after it, or joined when `npm run dev` already runs it).
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { embeddedUrl, ensureDatabase, PortTakenError, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { explainFailure } from "./lib/explain-failure";
+import { binOf } from "./lib/processes";
 import { diffMigrationsToSchema, isEmptyDiff, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
 // The seed (and so prepareDatabase) imports the generated client: load them only in the commands that
 // need them, so that `generate` runs on a fresh clone, before the client exists.
@@ -22,8 +25,9 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   if (configuredUrl) return work(configuredUrl);
   const cluster = await startEmbeddedPostgres();
   try {
-    await ensureDatabase(DEV_DATABASE);
-    return await work(embeddedUrl(DEV_DATABASE));
+    await ensureDatabase(cluster, DEV_DATABASE);
+    console.log(`Database: the ${cluster.describe(DEV_DATABASE)}.`);
+    return await work(cluster.url(DEV_DATABASE));
   } finally {
     await cluster.stop();
   }
@@ -32,7 +36,7 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
 function generate() {
   // `prisma generate` does not run the schema engine, but the CLI insists on finding one at start;
   // any existing file satisfies it (ENVIRONMENT.md).
-  const result = spawnSync("npx", ["prisma", "generate"], {
+  const result = spawnSync(process.execPath, [binOf("prisma"), "generate"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -66,7 +70,8 @@ async function main() {
       return generate();
     case "migrate": {
       const { prepareDatabase } = await loadPrepare();
-      const { cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: DEV_DATABASE });
+      const { cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: DEV_DATABASE });
+      console.log(`Database: ${description}.`);
       await cluster?.stop();
       console.log("Database is up to date.");
       return;
@@ -95,6 +100,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof PortTakenError ? error.message : error);
+  console.error(explainFailure(error));
   process.exit(1);
 });

@@ -1,39 +1,30 @@
 // `npm run dev`: the app on http://localhost:3000 with nothing configured. Without DATABASE_URL it
-// starts the embedded PostgreSQL (data kept in .data/ across restarts), applies migrations, seeds the
-// catalog, then runs `next dev`. With DATABASE_URL it uses that database and starts nothing.
-import { spawn } from "node:child_process";
+// starts this checkout's embedded PostgreSQL (data kept in .data/ across restarts), applies migrations,
+// seeds the catalog, then runs `next dev`. With DATABASE_URL it uses that database and starts nothing.
 import nextEnv from "@next/env";
-import { PortTakenError } from "./lib/embedded-postgres";
+import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
+import { spawnBin, stopTree } from "./lib/processes";
 import { ROOT } from "./lib/schema-engine";
 
 nextEnv.loadEnvConfig(ROOT, true);
 
 async function main() {
   const configuredUrl = process.env.DATABASE_URL || undefined;
-  const { url, cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: "credit_checkout" });
-  console.log(
-    configuredUrl
-      ? "Using the database from DATABASE_URL."
-      : `Embedded PostgreSQL ready${cluster?.owned ? "" : " (already running)"}: ${url}`,
-  );
+  const { url, cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: "credit_checkout" });
+  console.log(`Database: ${description}.`);
 
-  // Its own process group, so that stopping it stops next-server too (killing npx alone would not).
-  const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
-    cwd: ROOT,
+  // Its own process group, so that stopping it stops next-server too.
+  const next = spawnBin("next", ["dev", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true,
+    group: true,
   });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    try {
-      if (next.pid) process.kill(-next.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    stopTree(next);
     await cluster?.stop().catch(() => {});
     process.exit(code);
   };
@@ -43,6 +34,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof PortTakenError ? `\n${error.message}\n` : error);
+  console.error(`\n${explainFailure(error)}\n`);
   process.exit(1);
 });

@@ -1,12 +1,13 @@
 // `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL, the production
 // build, and browser tests in Chromium against that build. Exits non-zero on the first failure.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { openSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
-import { PortTakenError } from "./lib/embedded-postgres";
+import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
+import { spawnBin, stopTree } from "./lib/processes";
 import { ROOT } from "./lib/schema-engine";
 import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, testEnv } from "./lib/test-env";
 
@@ -14,11 +15,13 @@ const started = Date.now();
 const LOG_DIR = path.join(ROOT, "test-logs");
 const children = new Set<ChildProcess>();
 
-function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
+/** Runs a package's bin (`["typescript", "tsc"]` for a bin named apart from its package). */
+function run(title: string, bin: string | [string, string], args: string[], env: Record<string, string> = {}) {
   const t0 = Date.now();
-  console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
+  const [pkg, name] = typeof bin === "string" ? [bin, bin] : bin;
+  console.log(`\n▶ ${title}: ${name} ${args.join(" ")}`);
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawnBin(pkg, args, { name, stdio: "inherit", env: { ...process.env, ...env } });
     children.add(child);
     child.on("exit", (code, signal) => {
       children.delete(child);
@@ -30,16 +33,9 @@ function run(title: string, command: string, args: string[], env: Record<string,
   });
 }
 
-/** Stops every child, and the whole process group of a detached one (the app server). */
+/** Stops every child with what it started (the app server's next-server). */
 function stopChildren() {
-  for (const child of children) {
-    try {
-      if (child.pid && child.spawnargs.includes("start")) process.kill(-child.pid, "SIGTERM");
-      else child.kill("SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  for (const child of children) stopTree(child);
 }
 
 async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
@@ -62,33 +58,33 @@ async function main() {
   if (!chromium) throw new Error(CHROMIUM_HINT);
 
   // typegen loads next.config.ts, which validates the env as a production build would: give it the test env.
-  await run("Types", "npx", ["next", "typegen"], { ...testEnv(), NEXT_TELEMETRY_DISABLED: "1" });
-  await run("Typecheck", "npx", ["tsc", "--noEmit"]);
-  await run("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
+  await run("Types", "next", ["typegen"], { ...testEnv(), NEXT_TELEMETRY_DISABLED: "1" });
+  await run("Typecheck", ["typescript", "tsc"], ["--noEmit"]);
+  await run("Lint", "eslint", ["--max-warnings=0", "."]);
 
   console.log("\n▶ Database: a fresh test database with every migration applied");
   const configuredUrl = process.env.TEST_DATABASE_URL || undefined;
-  const { url, cluster } = await prepareDatabase({ configuredUrl, embeddedDatabase: TEST_DATABASE, fresh: true });
+  const { url, cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: TEST_DATABASE, fresh: true });
+  console.log(`Database: ${description}.`);
   try {
     const env = { ...testEnv(url), CHROMIUM_PATH: chromium, TEST_DATABASE_READY: "1" };
-    await run("Build", "npx", ["next", "build"], env);
+    await run("Build", "next", ["build"], env);
 
     // The server's own log lines (one per payment event) go to a file, kept for a failing run.
     await mkdir(LOG_DIR, { recursive: true });
     const serverLog = openSync(path.join(LOG_DIR, "app-server.log"), "w");
     console.log(`\n▶ App server: next start on ${TEST_APP_URL} (log: ${path.relative(ROOT, LOG_DIR)}/app-server.log)`);
-    // Its own process group: killing npx alone would leave next-server running.
-    const server = spawn("npx", ["next", "start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
-      cwd: ROOT,
+    // Its own process group, so that stopping it stops next-server too.
+    const server = spawnBin("next", ["start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
       stdio: ["ignore", serverLog, serverLog],
       env: { ...process.env, ...env },
-      detached: true,
+      group: true,
     });
     children.add(server);
     await waitForServer(`${TEST_APP_URL}/`, server);
 
-    await run("Unit and integration tests", "npx", ["vitest", "run"], env);
-    await run("Browser tests", "npx", ["playwright", "test"], env);
+    await run("Unit and integration tests", "vitest", ["run"], env);
+    await run("Browser tests", ["@playwright/test", "playwright"], ["test"], env);
   } finally {
     stopChildren();
     await cluster?.stop().catch(() => {});
@@ -98,6 +94,6 @@ async function main() {
 
 main().catch((error) => {
   stopChildren();
-  console.error(`\n✘ ${error instanceof PortTakenError ? error.message : (error as Error).message ?? error}`);
+  console.error(`\n✘ ${explainFailure(error, { stack: false })}`);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ Merchant settings (default merchant: docs, the docs key pair):
 
 Options:
   --url <app URL>                   e.g. https://my-app-git-branch.vercel.app
+  --token <token>                   the console token (default: SANDBOX_CONSOLE_TOKEN); needed everywhere
+                                    but the local development server
   --bypass <secret>                 Vercel deployment protection bypass (default: VERCEL_AUTOMATION_BYPASS_SECRET)
   --json                            prints the raw JSON answer
 `;
@@ -64,10 +66,18 @@ function parseArgs(argv: string[]): Parsed {
 
 const flag = (p: Parsed, name: string) => (typeof p.flags[name] === "string" ? (p.flags[name] as string) : undefined);
 
-async function call(base: string, bypass: string | undefined, method: "GET" | "POST", path: string, body?: unknown) {
+interface Access {
+  /** Vercel's deployment protection bypass */
+  bypass?: string;
+  /** SANDBOX_CONSOLE_TOKEN: the console is closed everywhere but the local development server */
+  token?: string;
+}
+
+async function call(base: string, access: Access, method: "GET" | "POST", path: string, body?: unknown) {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (bypass) headers["x-vercel-protection-bypass"] = bypass;
+  if (access.bypass) headers["x-vercel-protection-bypass"] = access.bypass;
+  if (access.token) headers.Authorization = `Bearer ${access.token}`;
   let response: Response;
   try {
     response = await fetch(`${base}/sandbox/toss/console/api${path}`, {
@@ -114,20 +124,23 @@ async function main() {
     return;
   }
   const base = (flag(parsed, "url") ?? process.env.NEXT_PUBLIC_APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const bypass = flag(parsed, "bypass") ?? process.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+  const access: Access = {
+    bypass: flag(parsed, "bypass") ?? process.env.VERCEL_AUTOMATION_BYPASS_SECRET,
+    token: flag(parsed, "token") ?? process.env.SANDBOX_CONSOLE_TOKEN,
+  };
   const merchant = flag(parsed, "merchant");
   const need = (what: string) => {
     if (!ref) throw new Error(`${action}: missing ${what}. See npm run toss -- --help`);
     return encodeURIComponent(ref);
   };
   const paymentAction = (name: string, extra: Record<string, unknown> = {}) =>
-    call(base, bypass, "POST", `/payments/${need("orderId or paymentKey")}/${name}`, { ...(merchant ? { merchant } : {}), ...extra });
-  const settings = (body: Record<string, unknown>) => call(base, bypass, "POST", `/merchants/${merchant ?? "docs"}`, body);
+    call(base, access, "POST", `/payments/${need("orderId or paymentKey")}/${name}`, { ...(merchant ? { merchant } : {}), ...extra });
+  const settings = (body: Record<string, unknown>) => call(base, access, "POST", `/merchants/${merchant ?? "docs"}`, body);
   const payment = flag(parsed, "payment");
   // --payment <ref>: only that payment's next confirm; otherwise the merchant's.
   const nextConfirm = (body: Record<string, unknown>) =>
     payment
-      ? call(base, bypass, "POST", `/payments/${encodeURIComponent(payment)}/next-confirm`, { ...(merchant ? { merchant } : {}), ...body })
+      ? call(base, access, "POST", `/payments/${encodeURIComponent(payment)}/next-confirm`, { ...(merchant ? { merchant } : {}), ...body })
       : settings(body);
 
   let answer: Awaited<ReturnType<typeof call>>;
@@ -145,16 +158,16 @@ async function main() {
       });
       break;
     case "show":
-      answer = await call(base, bypass, "GET", `/payments/${need("orderId or paymentKey")}${merchant ? `?merchant=${merchant}` : ""}`);
+      answer = await call(base, access, "GET", `/payments/${need("orderId or paymentKey")}${merchant ? `?merchant=${merchant}` : ""}`);
       break;
     case "resend":
-      answer = await call(base, bypass, "POST", `/deliveries/${need("delivery id")}/resend`, {});
+      answer = await call(base, access, "POST", `/deliveries/${need("delivery id")}/resend`, {});
       break;
     case "run-due":
-      answer = await call(base, bypass, "POST", "/run-due", {});
+      answer = await call(base, access, "POST", "/run-due", {});
       break;
     case "deliveries":
-      answer = await call(base, bypass, "GET", `/deliveries${merchant ? `?merchant=${merchant}` : ""}`);
+      answer = await call(base, access, "GET", `/deliveries${merchant ? `?merchant=${merchant}` : ""}`);
       break;
     case "fail-next":
       need("Toss error code");
@@ -175,7 +188,7 @@ async function main() {
       answer = await settings({ timeScale: ref === "default" ? "" : Number(ref) });
       break;
     case "settings":
-      answer = await call(base, bypass, "GET", `/merchants/${merchant ?? "docs"}`);
+      answer = await call(base, access, "GET", `/merchants/${merchant ?? "docs"}`);
       break;
     default:
       console.error(`Unknown action: ${action}\n\n${USAGE}`);
@@ -192,6 +205,9 @@ async function main() {
   }
   if (parsed.flags.json) {
     console.log(JSON.stringify(answer.json, null, 2));
+  } else if (answer.status === 401) {
+    console.error(`✘ ${answer.json.message ?? "locked"} (${answer.json.code ?? 401})`);
+    console.error("  Set SANDBOX_CONSOLE_TOKEN (the deployment's value) in .env.local, or pass --token <token>.");
   } else if (answer.status >= 400) {
     console.error(`✘ ${answer.json.message ?? "failed"} (${answer.json.code ?? answer.status})`);
   } else {

@@ -8,6 +8,11 @@ export const LEDGER_KIND_LABELS: Record<CreditEntry["kind"], string> = {
   ADJUSTMENT: "조정",
 };
 
+/** 3 → "+3개", -2 → "−2개" (a true minus sign) */
+export function signedCount(amount: number): string {
+  return `${amount > 0 ? "+" : amount < 0 ? "\u2212" : ""}${Math.abs(amount)}개`;
+}
+
 export function CreditLedger({ entries }: { entries: CreditEntry[] }) {
   if (!entries.length) {
     return <p className="rounded-2xl bg-white p-6 text-center text-ink-soft ring-1 ring-gray-200">아직 크레딧 내역이 없어요.</p>;
@@ -26,8 +31,7 @@ export function CreditLedger({ entries }: { entries: CreditEntry[] }) {
             </p>
           </div>
           <span className={`shrink-0 font-semibold tabular-nums ${entry.amount > 0 ? "text-brand-700" : "text-ink"}`}>
-            {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
-            <span className="sr-only">크레딧</span>
+            {signedCount(entry.amount)}
           </span>
         </li>
       ))}

@@ -101,7 +101,7 @@ export function DemoCheckout({ clientKey, widgetSrc }: DemoCheckoutProps) {
         onClick={pay}
         disabled={!ready || pending || !amountValid}
         aria-busy={pending || undefined}
-        className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-brand-500 px-6 font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-60"
+        className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
       >
         {ready ? (pending ? "결제창으로 이동 중…" : "결제하기") : "결제위젯 불러오는 중…"}
       </button>

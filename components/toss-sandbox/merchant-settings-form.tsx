@@ -38,7 +38,7 @@ export function MerchantSettingsForm({ settings, returnTo }: { settings: Merchan
       </label>
       <button
         type="submit"
-        className="inline-flex min-h-11 items-center justify-center rounded-xl bg-brand-500 px-5 text-sm font-semibold text-white hover:bg-brand-600 sm:col-span-2"
+        className="inline-flex min-h-11 items-center justify-center rounded-xl bg-brand-600 px-5 text-sm font-semibold text-white hover:bg-brand-700 sm:col-span-2"
       >
         {settings.id} 설정 저장
       </button>

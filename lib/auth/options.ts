@@ -11,15 +11,26 @@ import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { newCustomerKey } from "@/lib/ids";
 import { logEvent } from "@/lib/log";
+import { clientAddressOf } from "@/lib/rate-limit/client-address";
+import { forgiveSignInAttempt } from "@/lib/rate-limit/sign-in-attempts";
 
 // next-auth v4 reads NEXTAUTH_URL from process.env itself (the origin of its callback and redirect
-// URLs). lib/env works the value out (explicit, else the app URL with its Vercel/localhost defaults);
-// hand it over here. This is the one write to process.env outside lib/env, and it never overrides.
-process.env.NEXTAUTH_URL ??= env.nextAuthUrl;
+// URLs); without it, on Vercel, it takes each request's x-forwarded-host/-proto. On Vercel (unless
+// NEXTAUTH_URL pins one URL) leave it unset, so that a tester on the branch URL stays there: proxy.ts
+// has already replaced those headers by the vetted origin (lib/request-origin.ts). Elsewhere hand over
+// lib/env's value. This is the one write to process.env outside lib/env, and it never overrides.
+if (!env.authFollowsHost) process.env.NEXTAUTH_URL ??= env.nextAuthUrl;
 
 // The adapter is typed against the pre-7 `@prisma/client`; our generated client has the same
 // user/account/session/verificationToken delegates, which is all it calls.
 type AdapterClient = Parameters<typeof PrismaAdapter>[0];
+
+/** next-auth hands authorize() the request's headers as a plain object. */
+function headersOf(record: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record ?? {})) if (typeof value === "string") headers.set(name, value);
+  return headers;
+}
 
 const normaliseEmail = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
 
@@ -70,14 +81,23 @@ export const authOptions: AuthOptions = {
         email: { label: "이메일", type: "email" },
         password: { label: "비밀번호", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        let user: Awaited<ReturnType<typeof authorizeCredentials>>;
         try {
-          return await authorizeCredentials(credentials);
+          user = await authorizeCredentials(credentials);
         } catch (error) {
           // next-auth puts a thrown message into the redirect URL: log the real one, send a code.
           logEvent("error", "unexpected_error", { context: "credentials sign-in", error: describeError(error) });
           throw new Error("ServerError");
         }
+        // The attempt was counted before the password check (lib/auth/guard-auth-route): a right password
+        // takes it back out. Failing to do so only leaves one attempt counted, never blocks this sign-in.
+        if (user) {
+          await forgiveSignInAttempt({ email: user.email, address: clientAddressOf(headersOf(req?.headers)) }).catch((error) =>
+            logEvent("error", "unexpected_error", { context: "forgive sign-in attempt", error: describeError(error) }),
+          );
+        }
+        return user;
       },
     }),
     ...oauthProviders(),

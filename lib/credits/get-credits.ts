@@ -21,17 +21,30 @@ export async function getCredits(userId: string, limit = 50): Promise<{ balance:
       include: { order: { select: { orderId: true } } },
     }),
   ]);
+  return { balance: balance?.balance ?? 0, entries: entries.map(toCreditEntry) };
+}
+
+type LedgerRow = { id: string; kind: CreditEntry["kind"]; amount: number; reason: string; createdAt: Date; order: { orderId: string } | null };
+
+function toCreditEntry(e: LedgerRow): CreditEntry {
   return {
-    balance: balance?.balance ?? 0,
-    entries: entries.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      amount: e.amount,
-      reason: e.reason,
-      orderId: e.order?.orderId ?? null,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    id: e.id,
+    kind: e.kind,
+    amount: e.amount,
+    reason: e.reason,
+    orderId: e.order?.orderId ?? null,
+    createdAt: e.createdAt.toISOString(),
   };
+}
+
+/** One order's entries (its grant, then what its cancels took back), newest first. */
+export async function getOrderCreditEntries(userId: string, orderId: string): Promise<CreditEntry[]> {
+  const entries = await db.creditLedger.findMany({
+    where: { userId, order: { orderId } },
+    orderBy: { createdAt: "desc" },
+    include: { order: { select: { orderId: true } } },
+  });
+  return entries.map(toCreditEntry);
 }
 
 /** Just the balance (the header shows it on every page). */

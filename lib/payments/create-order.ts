@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newOrderId } from "@/lib/ids";
+import { limitOrderCreation } from "@/lib/rate-limit/limit-order-creation";
 import { paymentErrors } from "./errors";
 import { recordPaymentEvent } from "./record-event";
 
@@ -23,9 +24,14 @@ export interface PaymentSession {
  * Creates a PENDING order for a product (createPaymentSession and POST /api/orders are this one
  * function behind two doors). Price and credits come from the catalog in the database, never from the
  * browser. With `resumeOrderId`, the user's own still-open order for the same product is reused, so
- * that "다시 시도" after a failure pays the same order.
+ * that "다시 시도" after a failure pays the same order. `origin` is the vetted origin the buyer is on
+ * (lib/request-origin.ts): Toss sends them back there, where their session is.
  */
-export async function createOrder(userId: string, productCode: string, resumeOrderId?: string): Promise<PaymentSession> {
+export async function createOrder(
+  userId: string,
+  productCode: string,
+  { resumeOrderId, origin = env.appUrl }: { resumeOrderId?: string; origin?: string } = {},
+): Promise<PaymentSession> {
   const [product, user] = await Promise.all([
     db.product.findUnique({ where: { code: productCode } }),
     db.user.findUnique({ where: { id: userId }, select: { customerKey: true, email: true, name: true } }),
@@ -39,6 +45,7 @@ export async function createOrder(userId: string, productCode: string, resumeOrd
       })
     : null;
   if (!order) {
+    await limitOrderCreation(userId);
     order = await db.$transaction(async (tx) => {
       const created = await tx.order.create({
         data: {
@@ -70,7 +77,7 @@ export async function createOrder(userId: string, productCode: string, resumeOrd
     customerKey: user.customerKey,
     customerEmail: user.email,
     customerName: user.name,
-    successUrl: `${env.appUrl}/checkout/success`,
-    failUrl: `${env.appUrl}/checkout/fail`,
+    successUrl: `${origin}/checkout/success`,
+    failUrl: `${origin}/checkout/fail`,
   };
 }

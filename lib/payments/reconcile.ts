@@ -33,7 +33,7 @@ export interface ReconcileReport {
  * 2. PENDING orders past Toss's windows with no confirm attempted: EXPIRED.
  * 3. Virtual accounts: a missed deposit webhook is settled; past the due date, EXPIRED (Toss sends nothing).
  * 4. Refunds whose answer never came (and whose webhook was missed): a paid order Toss has canceled is
- *    canceled here too, and its credits reversed.
+ *    canceled here too, and its credits reversed; a partial cancel takes back its share of them.
  */
 export async function reconcile(now = new Date()): Promise<ReconcileReport> {
   const report: ReconcileReport = {
@@ -100,7 +100,8 @@ async function expireAbandoned(cutoff: Date): Promise<number> {
   });
 }
 
-async function lookUp(order: Order) {
+/** Toss's state of the order's payment, or null when Toss cannot be asked or has none (logged). */
+export async function lookUp(order: Order) {
   try {
     return await getTossPaymentByOrderId(order.orderId);
   } catch (error) {
@@ -111,7 +112,7 @@ async function lookUp(order: Order) {
 }
 
 /** True when the order left the unknown state. */
-async function settleAttempted(order: Order): Promise<boolean> {
+export async function settleAttempted(order: Order): Promise<boolean> {
   const found = await lookUp(order);
   if (!found) return false;
   let { data: payment, traceId } = found;
@@ -151,7 +152,8 @@ async function settleAttempted(order: Order): Promise<boolean> {
   return true;
 }
 
-async function settleWaiting(order: Order, now: Date): Promise<"PAID" | "EXPIRED" | null> {
+/** A virtual account: settles a missed deposit, or expires it past its due date. */
+export async function settleWaiting(order: Order, now: Date): Promise<"PAID" | "EXPIRED" | null> {
   const found = await lookUp(order);
   if (found && found.data.status !== "WAITING_FOR_DEPOSIT") {
     const { order: settled } = await settleFromToss(order, found.data, "reconcile", found.traceId);

@@ -1,17 +1,21 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { reverseOrderCredits, grantOrderCredits } from "@/lib/credits/ledger";
+import { cancelReversals } from "@/lib/credits/cancel-reversals";
+import { grantOrderCredits, reverseCanceledCredits } from "@/lib/credits/ledger";
 import { db, type Tx } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
 import type { TossPayment } from "@/lib/toss/schemas";
 import { allowedFrom, type OrderStatus } from "./order-status";
 import { recordPaymentEvent } from "./record-event";
 
-export type SettleSource = "confirm" | "webhook" | "reconcile" | "refund" | "lookup";
+export type SettleSource = "confirm" | "webhook" | "reconcile" | "refund" | "lookup" | "operator";
 
 export interface SettleResult {
   order: Order;
-  /** true when this call moved the order; false when it was already there (or another request won) */
+  /**
+   * true when this call moved the order or took credits back for a cancel; false when it was already
+   * there (or another request won)
+   */
   changed: boolean;
 }
 
@@ -46,8 +50,10 @@ async function transition(tx: Tx, order: Order, to: OrderStatus, from: OrderStat
 
 /**
  * Applies Toss's state of a payment (fetched from Toss, never read from a webhook body) to our order, in
- * one transaction: the status transition, the credit grant or reversal, and the audit row. Safe to call
- * any number of times, concurrently, in any order: it never moves a status backwards and never grants twice.
+ * one transaction: the status transition, the credit grant, the reversal of every completed cancel not
+ * yet applied (in proportion, lib/credits/cancel-reversals.ts), and the audit rows. Safe to call any
+ * number of times, concurrently, in any order: it never moves a status backwards, never grants twice and
+ * never takes credits back twice for one cancel.
  */
 export async function settleFromToss(
   order: Order,
@@ -109,23 +115,19 @@ export async function settleFromToss(
       }
       case "CANCELED": {
         const canceledAt = parseTossTime(payment.cancels?.at(-1)?.canceledAt) ?? new Date();
-        // A paid order gives its credits back; an unpaid one (never granted) just closes.
-        if (await transition(tx, order, "CANCELED", ["PAID", "PARTIAL_CANCELED"], { ...common, canceledAt })) {
-          moved = true;
-          await reverseOrderCredits(tx, order, `${order.orderName} 결제 취소`);
-        } else {
-          moved = await transition(tx, order, "CANCELED", ["PENDING", "WAITING_FOR_DEPOSIT"], {
+        // A paid order gives its credits back (below, with the cancels); an unpaid one just closes.
+        moved =
+          (await transition(tx, order, "CANCELED", ["PAID", "PARTIAL_CANCELED"], { ...common, canceledAt })) ||
+          (await transition(tx, order, "CANCELED", ["PENDING", "WAITING_FOR_DEPOSIT"], {
             ...common,
             canceledAt,
             confirmAttemptedAt: null,
-          });
-        }
+          }));
         if (moved) event = "CANCELED";
         break;
       }
       case "PARTIAL_CANCELED":
-        // Credits stay: a pack is refunded whole from the app; a partial cancel made in Toss's dashboard
-        // is recorded, and a later full cancel reverses the grant.
+        // Each partial cancel takes back its share of the credits (below); later ones keep the status.
         moved = await transition(tx, order, "PARTIAL_CANCELED", allowedFrom("PARTIAL_CANCELED"), common);
         if (moved) event = "PARTIAL_CANCELED";
         break;
@@ -151,6 +153,27 @@ export async function settleFromToss(
       case "IN_PROGRESS":
         break;
     }
+    // Every completed cancel not applied yet, in one statement; only a granted order has any to take back.
+    const due = cancelReversals(order, payment);
+    const reversed = await reverseCanceledCredits(tx, order, due);
+    if (reversed.length) {
+      await recordPaymentEvent(tx, {
+        orderDbId: order.id,
+        orderId: order.orderId,
+        paymentKey: payment.paymentKey,
+        type: "CREDITS_REVERSED",
+        status: payment.status,
+        traceId,
+        payload: {
+          source,
+          reversals: reversed.map(({ transactionKey, credits }) => ({
+            transactionKey,
+            credits,
+            cancelAmount: due.find((d) => d.transactionKey === transactionKey)?.cancelAmount,
+          })),
+        },
+      });
+    }
     await recordPaymentEvent(tx, {
       orderDbId: order.id,
       orderId: order.orderId,
@@ -160,7 +183,7 @@ export async function settleFromToss(
       traceId,
       payload: { source, method: payment.method, totalAmount: payment.totalAmount, balanceAmount: payment.balanceAmount },
     });
-    return moved;
+    return moved || reversed.length > 0;
   });
 
   return { order: await db.order.findUniqueOrThrow({ where: { id: order.id } }), changed };

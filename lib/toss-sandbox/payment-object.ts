@@ -1,7 +1,9 @@
 // A sandbox payment row as Toss's Payment object (API version 2022-11-16): every field Toss sends is
 // present, null where Toss gives null, amounts in integer won, times ISO 8601 in Korean time.
-// Pure (the row and the base URL are passed in), so the shape is unit-tested.
+// Pure (the row and the base URL are passed in; the deployment's own hosts come from lib/env), so the
+// shape is unit-tested.
 import type { SandboxPayment } from "@/lib/generated/prisma/client";
+import { ownOriginOf } from "@/lib/request-origin";
 import { mIdOf } from "./keys";
 import { toKstIso, toKstIsoOrNull } from "./time";
 
@@ -49,6 +51,9 @@ const AUTHENTICATED = new Set(["IN_PROGRESS", "WAITING_FOR_DEPOSIT", "DONE", "CA
 const ISSUED = new Set(["WAITING_FOR_DEPOSIT", "DONE", "CANCELED", "PARTIAL_CANCELED"]);
 
 export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
+  // The sandbox's own pages (receipt, payment window) on the host the buyer paid from, when it is one of
+  // this deployment's (a preview's branch URL); a shop elsewhere gets the configured app URL.
+  const base = ownOriginOf(payment.successUrl) ?? appUrl;
   const authenticated = AUTHENTICATED.has(payment.status) || (payment.status === "EXPIRED" && payment.authenticatedAt);
   const issued = ISSUED.has(payment.status);
   const method = authenticated ? payment.method : null;
@@ -116,8 +121,8 @@ export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
     country: "KR",
     failure: payment.failureCode ? { code: payment.failureCode, message: payment.failureMessage ?? "" } : null,
     isPartialCancelable: true,
-    receipt: issued ? { url: `${appUrl}/sandbox/toss/receipt/${encodeURIComponent(payment.paymentKey)}` } : null,
-    checkout: { url: `${appUrl}/sandbox/toss/pay/${payment.id}` },
+    receipt: issued ? { url: `${base}/sandbox/toss/receipt/${encodeURIComponent(payment.paymentKey)}` } : null,
+    checkout: { url: `${base}/sandbox/toss/pay/${payment.id}` },
     currency: "KRW",
     totalAmount: payment.totalAmount,
     balanceAmount: payment.balanceAmount,

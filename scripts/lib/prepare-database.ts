@@ -1,6 +1,6 @@
-// Brings a database up to date: starts the embedded PostgreSQL when DATABASE_URL is unset, creates
-// the database, applies migrations and seeds the catalog. Shared by `npm run dev`, `npm test` and
-// `npm run db:*`.
+// Brings a database up to date: starts this checkout's embedded PostgreSQL when DATABASE_URL is unset,
+// creates the database, applies migrations and seeds the catalog. Shared by `npm run dev`, `npm test`
+// and `npm run db:*`.
 import { seed } from "../../prisma/seed";
 import { ensureDatabase, recreateDatabase, startEmbeddedPostgres, type RunningCluster } from "./embedded-postgres";
 import { applyMigrations } from "./schema-engine";
@@ -8,6 +8,8 @@ import { applyMigrations } from "./schema-engine";
 export interface PreparedDatabase {
   url: string;
   cluster: RunningCluster | null;
+  /** One line for the startup output: which cluster and database are used. */
+  description: string;
 }
 
 export async function prepareDatabase(options: {
@@ -22,15 +24,31 @@ export async function prepareDatabase(options: {
   const log = options.log ?? console.log;
   let cluster: RunningCluster | null = null;
   let url = options.configuredUrl;
+  let description = `the database from DATABASE_URL (${hostOf(url)})`;
   if (!url) {
-    const { embeddedUrl } = await import("./embedded-postgres");
     cluster = await startEmbeddedPostgres(log);
-    if (options.fresh) await recreateDatabase(options.embeddedDatabase);
-    else await ensureDatabase(options.embeddedDatabase);
-    url = embeddedUrl(options.embeddedDatabase);
+    if (options.fresh) await recreateDatabase(cluster, options.embeddedDatabase);
+    else await ensureDatabase(cluster, options.embeddedDatabase);
+    url = cluster.url(options.embeddedDatabase);
+    description = `the ${cluster.describe(options.embeddedDatabase)}`;
   }
-  const applied = await applyMigrations(url);
-  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-  await seed(url);
-  return { url, cluster };
+  try {
+    const applied = await applyMigrations(url);
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    await seed(url);
+  } catch (error) {
+    await cluster?.stop().catch(() => {});
+    throw error;
+  }
+  return { url, cluster, description };
+}
+
+/** Host and database of a connection string, never its password. */
+function hostOf(url: string | undefined): string {
+  try {
+    const parsed = new URL(url ?? "");
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "unparsable URL";
+  }
 }

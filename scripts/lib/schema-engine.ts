@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -15,7 +15,8 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+// fileURLToPath, not import.meta.dirname: that needs Node 20.11, and we support 20.9.
+export const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 
@@ -31,7 +32,12 @@ async function loadEngineModule(): Promise<EngineModule> {
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(pathToFileURL(bgPath).href);
   const bytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+  // The engine arms 10-second timers it never clears; unref them, or every command waits them out.
+  const imports: Record<string, unknown> = { ...bg };
+  for (const name of Object.keys(imports).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return bg as EngineModule;

@@ -6,6 +6,11 @@ export const TEST_PORT = Number(process.env.TEST_PORT ?? 3100);
 /** 127.0.0.1, not localhost: Node may resolve localhost to ::1 first. */
 export const TEST_APP_URL = `http://127.0.0.1:${TEST_PORT}`;
 export const TEST_DATABASE = "credit_checkout_test";
+export const TEST_CONSOLE_TOKEN = "test-only-sandbox-console-token-0123456789";
+export const TEST_SANDBOX_TESTER = "sandbox-tester@example.com";
+export const TEST_RATE_LIMIT_WINDOW_SECONDS = 15;
+/** The operator of /admin in tests (ADMIN_EMAILS). */
+export const TEST_OPERATOR = "operator@example.com";
 
 export function testEnv(databaseUrl = process.env.DATABASE_URL || embeddedUrl(TEST_DATABASE)): Record<string, string> {
   return {
@@ -14,9 +19,16 @@ export function testEnv(databaseUrl = process.env.DATABASE_URL || embeddedUrl(TE
     NEXTAUTH_URL: TEST_APP_URL,
     NEXTAUTH_SECRET: "test-only-nextauth-secret-0123456789abcdef",
     CRON_SECRET: "test-only-cron-secret-0123456789",
+    // The test server is a production build: its sandbox console is closed but to this token and these testers.
+    SANDBOX_CONSOLE_TOKEN: TEST_CONSOLE_TOKEN,
+    SANDBOX_TESTER_EMAILS: TEST_SANDBOX_TESTER,
+    ADMIN_EMAILS: TEST_OPERATOR,
     TOSS_MODE: "sandbox",
     // A production build runs in sandbox mode only with this explicit opt-in.
     TOSS_SANDBOX_ALLOW_PRODUCTION: "1",
+    // Every rate-limit window lasts 15 s (not 15 minutes or an hour): tests see a limit end, and a test
+    // that trips the limits of 127.0.0.1 cannot lock the rest of the run out for long.
+    RATE_LIMIT_WINDOW_SECONDS: String(TEST_RATE_LIMIT_WINDOW_SECONDS),
     TEST_APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -9,6 +9,12 @@ const EMAIL_TAKEN = "이미 가입된 이메일이에요. 로그인해 주세요
 const freshEmail = () => `e2e-${randomUUID().slice(0, 12)}@example.com`;
 const menu = (page: Page) => page.getByRole("navigation", { name: "주요 메뉴" });
 
+// Each test is a visitor of its own, with a client address of its own in x-forwarded-for (as Vercel
+// passes it): the per-address limits (5 sign-ups an hour) then count each test apart, not the whole run.
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::e2e` });
+});
+
 async function fillAndSubmit(page: Page, button: "가입하기" | "로그인", email: string, password: string) {
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(password);
@@ -58,6 +64,33 @@ test("a wrong password and an unknown email get the same single message", async 
 
   await fillAndSubmit(page, "로그인", freshEmail(), PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(INVALID_CREDENTIALS);
+  await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
+});
+
+test("after five wrong passwords the form says how long to wait, and the right one waits too", async ({ page }) => {
+  const email = await registered(page);
+  // Five wrong passwords sent straight to next-auth, as a guessing script would (and quickly: the test
+  // server's window is 15 s); the limit counts the account whatever sends them.
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const answer = await page.request.post("/api/auth/callback/credentials", {
+      form: { email, password: `wrong-password-${i}`, csrfToken, json: "true" },
+    });
+    expect(answer.status()).toBe(401);
+  }
+
+  await page.goto("/login");
+  const signIn = async (password: string) => {
+    const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/callback/credentials"));
+    await fillAndSubmit(page, "로그인", email, password);
+    return (await answer).status();
+  };
+  const limited = /^로그인 시도가 너무 많아요\. \d+(초|분) 후에 다시 시도해 주세요\.$/;
+  expect(await signIn("wrong-password-5")).toBe(429);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(limited);
+
+  expect(await signIn(PASSWORD)).toBe(429);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(limited);
   await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
 });
 

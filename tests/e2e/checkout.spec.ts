@@ -1,6 +1,6 @@
 // The buying journeys as a buyer lives them, against the production build in sandbox mode, at desktop
 // and phone sizes (the two Playwright projects). Every page visited is kept as a screenshot.
-import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
+import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test, unlockConsole } from "./shop-fixtures";
 
 test("card purchase: success page shows the payment and +3 credits", async ({ page }, testInfo) => {
   await signUp(page);
@@ -62,6 +62,7 @@ test("virtual account: waiting screen, deposit in the sandbox console, +5 withou
   // The deposit happens elsewhere: the sandbox console, in another tab.
   const console = await context.newPage();
   await console.goto(`/sandbox/toss?q=${orderId}`);
+  await unlockConsole(console);
   await snap(console, testInfo, "sandbox-console");
   await console.getByRole("button", { name: "입금 처리" }).click();
   await expect(console.getByRole("status")).toBeVisible();

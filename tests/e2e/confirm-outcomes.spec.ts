@@ -4,10 +4,14 @@
 // reason, and a retry that pays the same order). The sandbox's per-payment "next confirm" flag makes
 // exactly this payment's confirm behave so, without touching other tests' payments.
 import type { Page } from "@playwright/test";
+import { TEST_CONSOLE_TOKEN } from "../../scripts/lib/test-env";
 import { expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
 
 async function setNextConfirm(page: Page, orderId: string, body: Record<string, unknown>) {
-  const response = await page.request.post(`/sandbox/toss/console/api/payments/${orderId}/next-confirm`, { data: body });
+  const response = await page.request.post(`/sandbox/toss/console/api/payments/${orderId}/next-confirm`, {
+    data: body,
+    headers: { Authorization: `Bearer ${TEST_CONSOLE_TOKEN}` },
+  });
   expect(response.ok(), await response.text()).toBe(true);
 }
 

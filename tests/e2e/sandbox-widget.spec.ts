@@ -1,6 +1,7 @@
 // The real @tosspayments/payment-widget-sdk loads the sandbox's widget script in Chromium and pays
 // through the sandbox payment window, by card, virtual account and 토스페이, to the success redirect.
 import { expect, test, type Page } from "@playwright/test";
+import { unlockConsole } from "./shop-fixtures";
 
 const AGREEMENT = "[필수] 결제 서비스 이용 약관, 개인정보 처리 동의";
 
@@ -58,10 +59,14 @@ test("pays by virtual account, then the tester deposits from the console", async
   await expect(page.getByTestId("confirm-result")).toContainText(/우리은행 X\d{13}/);
 
   await page.getByRole("link", { name: "콘솔에서 이 결제 보기" }).click();
-  await expect(page.getByText(orderId)).toBeVisible();
-  await page.getByRole("button", { name: "입금 처리" }).click();
+  await unlockConsole(page);
+  // The order id also shows in the webhook log below once the sandbox's webhooks are sent: look in the payments table.
+  const payments = page.getByRole("table", { name: "샌드박스 결제 목록" });
+  const row = payments.getByRole("row", { name: new RegExp(orderId) });
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "입금 처리" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("입금 처리했습니다");
-  await expect(page.getByRole("row", { name: new RegExp(orderId) }).getByText("결제 완료")).toBeVisible();
+  await expect(row.getByText("결제 완료")).toBeVisible();
 });
 
 test("pays with 토스페이 (easy pay)", async ({ page }) => {

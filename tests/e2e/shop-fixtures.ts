@@ -3,15 +3,28 @@
 // test on any Content-Security-Policy violation or uncaught page error.
 import { randomUUID } from "node:crypto";
 import { expect as baseExpect, test as base, type Page, type TestInfo } from "@playwright/test";
+import { TEST_CONSOLE_TOKEN } from "../../scripts/lib/test-env";
 
 export const PASSWORD = "e2e-shop-password-1234";
 
 interface ShopFixtures {
   /** console errors that mean a broken page: CSP refusals and uncaught exceptions */
   pageProblems: string[];
+  /** the client address this test's browser has, in x-forwarded-for as Vercel passes it */
+  clientAddress: string;
 }
 
 export const test = base.extend<ShopFixtures>({
+  // Each test is a buyer of its own, from an address of its own: the per-address limits (5 sign-ups
+  // an hour) count each test apart, not the whole run from 127.0.0.1.
+  clientAddress: [
+    async ({ page }, use) => {
+      const address = `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::b`;
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+      await use(address);
+    },
+    { auto: true },
+  ],
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -88,4 +101,12 @@ export async function balance(page: Page): Promise<number> {
   const response = await page.request.get("/api/credits");
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { balance: number }).balance;
+}
+
+/** A tester opens the closed sandbox console with its token, as its page asks. */
+export async function unlockConsole(page: Page) {
+  await expect(page.getByRole("heading", { name: "샌드박스 콘솔이 잠겨 있어요" })).toBeVisible();
+  await page.getByLabel("콘솔 토큰").fill(TEST_CONSOLE_TOKEN);
+  await page.getByRole("button", { name: "콘솔 열기" }).click();
+  await expect(page.getByRole("heading", { name: "샌드박스 콘솔", exact: true })).toBeVisible();
 }

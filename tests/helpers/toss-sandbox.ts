@@ -137,7 +137,10 @@ export async function confirmedPayment(merchant: Merchant, options: OpenOptions 
 export async function consoleApi<T = Record<string, unknown>>(method: "GET" | "POST", path: string, body?: unknown): Promise<ApiAnswer<T>> {
   const response = await fetch(`${SANDBOX}/console/api${path}`, {
     method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    headers: {
+      Authorization: `Bearer ${process.env.SANDBOX_CONSOLE_TOKEN}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };

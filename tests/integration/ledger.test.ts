@@ -1,4 +1,6 @@
-// The ledger's unique key, not application code, makes a second grant for one order impossible.
+// The ledger's unique keys, not application code, make a second grant for one order, or a second
+// reversal for one Toss cancel transaction, impossible.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import { createOrder, createUser } from "../helpers/factories";
@@ -25,14 +27,20 @@ describe("CreditLedger", () => {
     expect(sum._sum.amount).toBe(3);
   });
 
-  it("keeps grants of different orders apart, and one reversal per order", async () => {
+  it("keeps grants of different orders apart, and one reversal per Toss cancel transaction", async () => {
     const user = await createUser();
     const [a, b] = [await createOrder(user.id, "PRO_PACK"), await createOrder(user.id, "PREMIUM_PACK")];
     await Promise.all([grant(user.id, a.id, 3), grant(user.id, b.id, 5)]);
-    await db.creditLedger.create({ data: { userId: user.id, orderId: a.id, kind: "REVERSAL", amount: -3, reason: "refund" } });
-    await expect(
-      db.creditLedger.create({ data: { userId: user.id, orderId: a.id, kind: "REVERSAL", amount: -3, reason: "refund" } }),
-    ).rejects.toMatchObject({ code: "P2002" });
+    const reversal = (transactionKey: string | null, amount: number) =>
+      db.creditLedger.create({ data: { userId: user.id, orderId: a.id, kind: "REVERSAL", amount, reason: "cancel", transactionKey } });
+    const key = `tx_${randomUUID()}`;
+    // Several partial cancels of one order are several reversals; the same cancel twice is refused.
+    await reversal(key, -1);
+    await reversal(`tx_${randomUUID()}`, -1);
+    await expect(reversal(key, -1)).rejects.toMatchObject({ code: "P2002" });
+    // Reversals written before cancels were keyed have no transactionKey: they do not collide.
+    await reversal(null, -1);
+    await expect(grant(user.id, a.id, 3)).rejects.toMatchObject({ code: "P2002" });
     const sum = await db.creditLedger.aggregate({ where: { userId: user.id }, _sum: { amount: true } });
     expect(sum._sum.amount).toBe(5);
   });

@@ -2,7 +2,8 @@
 // application code, decides who gets an email.
 import type { Adapter } from "next-auth/adapters";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
 import { signUpAction, type SignUpState } from "@/actions/sign-up";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { authOptions } from "@/lib/auth/options";
@@ -13,6 +14,10 @@ import { AppError } from "@/lib/errors";
 import { createUser, uniqueEmail } from "../helpers/factories";
 
 const PASSWORD = "s3cret-비밀번호";
+
+// signUpAction reads the client address from Next's request scope (for its rate limit), which only a
+// running Next server has: each call here gets headers of a client of its own.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `2001:db8:${randomUUID().slice(0, 4)}::1` }) }));
 
 async function usersWith(email: string) {
   return db.user.count({ where: { email } });

@@ -116,7 +116,7 @@ describe("parseEnv", () => {
   describe("sandbox settings", () => {
     it("defaults: webhooks to the app, Toss's own retry schedule", () => {
       const env = parseEnv({ NODE_ENV: "test" });
-      expect(env.sandbox).toEqual({ webhookUrl: undefined, timeScale: 1 });
+      expect(env.sandbox).toEqual({ webhookUrl: undefined, timeScale: 1, consoleToken: undefined, testerEmails: [] });
       expect(env.vercelBypassSecret).toBeUndefined();
     });
 
@@ -126,12 +126,90 @@ describe("parseEnv", () => {
         TOSS_SANDBOX_TIME_SCALE: "0.001",
         VERCEL_AUTOMATION_BYPASS_SECRET: "bypass-secret",
       });
-      expect(env.sandbox).toEqual({ webhookUrl: "https://hooks.example.com/toss", timeScale: 0.001 });
+      expect(env.sandbox).toMatchObject({ webhookUrl: "https://hooks.example.com/toss", timeScale: 0.001 });
       expect(env.vercelBypassSecret).toBe("bypass-secret");
     });
 
     it.each([["0"], ["-1"], ["2"], ["fast"]])("refuses TOSS_SANDBOX_TIME_SCALE=%s", (value) => {
       expect(problemsOf({ TOSS_SANDBOX_TIME_SCALE: value })).toMatch(/TOSS_SANDBOX_TIME_SCALE/);
     });
+  });
+});
+
+describe("variables under another integration's names", () => {
+  it("are not read, and one warning line names ours", () => {
+    const env = parseEnv({
+      NODE_ENV: "development",
+      TOSS_PAYMENTS_SECRET_KEY: "test_gsk_someone_elses",
+      NEXT_PUBLIC_TOSS_PAYMENTS_CLIENT_KEY: "test_gck_someone_elses",
+    });
+    expect(env.toss.mode).toBe("sandbox");
+    expect(env.toss.secretKey).toBe(TOSS_DOCS_SECRET_KEY);
+    expect(env.warnings).toEqual([
+      expect.stringMatching(/^TOSS_PAYMENTS_SECRET_KEY is set but this app does not read it: rename it to TOSS_SECRET_KEY/),
+      expect.stringMatching(
+        /^NEXT_PUBLIC_TOSS_PAYMENTS_CLIENT_KEY is set but this app does not read it: rename it to NEXT_PUBLIC_TOSS_CLIENT_KEY/,
+      ),
+    ]);
+  });
+
+  it("say nothing when ours is set too, or when none is", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).warnings).toEqual([]);
+    const both = parseEnv({
+      NODE_ENV: "development",
+      TOSS_PAYMENTS_SECRET_KEY: "test_gsk_x",
+      TOSS_SECRET_KEY: TOSS_DOCS_SECRET_KEY,
+      NEXT_PUBLIC_TOSS_CLIENT_KEY: TOSS_DOCS_CLIENT_KEY,
+    });
+    expect(both.warnings).toEqual([]);
+  });
+});
+
+describe("sandbox console access settings", () => {
+  it("reads the console token and the tester e-mails (trimmed, lower-cased)", () => {
+    const env = parseEnv({
+      NODE_ENV: "development",
+      SANDBOX_CONSOLE_TOKEN: "a-console-token-of-24-chars",
+      SANDBOX_TESTER_EMAILS: " Ana@Example.com, bo@example.com ,",
+    });
+    expect(env.sandbox).toMatchObject({ consoleToken: "a-console-token-of-24-chars", testerEmails: ["ana@example.com", "bo@example.com"] });
+  });
+
+  it("refuses a short token and a list that is not e-mails", () => {
+    expect(problemsOf({ NODE_ENV: "development", SANDBOX_CONSOLE_TOKEN: "short" })).toMatch(/SANDBOX_CONSOLE_TOKEN: must be at least 24 characters/);
+    expect(problemsOf({ NODE_ENV: "development", SANDBOX_TESTER_EMAILS: "ana@example.com, not-an-email" })).toMatch(/SANDBOX_TESTER_EMAILS/);
+  });
+});
+
+describe("rate-limit window override (tests only)", () => {
+  it("keeps the default windows unless set, and reads whole seconds", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).rateLimitWindowSeconds).toBeNull();
+    expect(parseEnv({ NODE_ENV: "development", RATE_LIMIT_WINDOW_SECONDS: "" }).rateLimitWindowSeconds).toBeNull();
+    expect(parseEnv({ NODE_ENV: "development", RATE_LIMIT_WINDOW_SECONDS: "15" }).rateLimitWindowSeconds).toBe(15);
+    expect(parseEnv({ ...prod, TOSS_SANDBOX_ALLOW_PRODUCTION: "1", RATE_LIMIT_WINDOW_SECONDS: "15" }).rateLimitWindowSeconds).toBe(15);
+  });
+
+  it.each(["0", "-5", "1.5", "ten", "86401"])("refuses %j", (value) => {
+    expect(problemsOf({ NODE_ENV: "development", RATE_LIMIT_WINDOW_SECONDS: value })).toMatch(/RATE_LIMIT_WINDOW_SECONDS/);
+  });
+
+  it("is refused in a Vercel production deployment", () => {
+    const source = { ...prod, VERCEL_ENV: "production", TOSS_MODE: "live", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" };
+    expect(parseEnv(source).rateLimitWindowSeconds).toBeNull();
+    expect(problemsOf({ ...source, RATE_LIMIT_WINDOW_SECONDS: "15" })).toMatch(/RATE_LIMIT_WINDOW_SECONDS: for tests only/);
+  });
+});
+
+describe("operators (ADMIN_EMAILS)", () => {
+  it("reads the operators' e-mails trimmed and lower-cased, and none when unset", () => {
+    expect(parseEnv({ NODE_ENV: "development", ADMIN_EMAILS: " Ops@Example.com ,owner@example.com," }).adminEmails).toEqual([
+      "ops@example.com",
+      "owner@example.com",
+    ]);
+    expect(parseEnv({ NODE_ENV: "development" }).adminEmails).toEqual([]);
+  });
+
+  it("refuses a list that is not e-mails", () => {
+    expect(problemsOf({ NODE_ENV: "development", ADMIN_EMAILS: "ops@example.com, nobody" })).toMatch(/ADMIN_EMAILS/);
   });
 });

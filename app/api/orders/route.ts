@@ -5,12 +5,14 @@ import { readJson, requireApiUser } from "@/lib/http";
 import { createOrder } from "@/lib/payments/create-order";
 import { listOrders } from "@/lib/payments/get-orders";
 import { createOrderSchema } from "@/lib/payments/schemas";
+import { requestOrigin } from "@/lib/request-origin";
 
 export async function POST(request: Request) {
   try {
     const user = await requireApiUser();
     const input = await readJson(request, createOrderSchema);
-    return Response.json(await createOrder(user.id, input.product, input.orderId), { status: 201 });
+    const session = await createOrder(user.id, input.product, { resumeOrderId: input.orderId, origin: await requestOrigin() });
+    return Response.json(session, { status: 201 });
   } catch (error) {
     return errorResponse(error, "POST /api/orders");
   }

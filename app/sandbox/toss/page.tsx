@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/toss-sandbox/action-button";
+import { ConsoleLocked } from "@/components/toss-sandbox/console-locked";
 import { DeliveriesTable } from "@/components/toss-sandbox/deliveries-table";
 import { MerchantSettingsForm } from "@/components/toss-sandbox/merchant-settings-form";
 import { PaymentsTable } from "@/components/toss-sandbox/payments-table";
+import { env } from "@/lib/env";
+import { consoleAccess } from "@/lib/toss-sandbox/console/access";
 import { listDeliveries, listPayments } from "@/lib/toss-sandbox/console/queries";
 import { MERCHANT_ID_PATTERN } from "@/lib/toss-sandbox/keys";
 import { getMerchantSettings, knownMerchantIds } from "@/lib/toss-sandbox/merchants";
@@ -13,10 +16,29 @@ export const metadata: Metadata = { title: "토스페이먼츠 샌드박스 콘�
 
 type Search = { merchant?: string; q?: string; notice?: string; error?: string };
 
+/** The console's own filters (not its notices), kept across the token form. */
+function lockedQuery(search: Search): string {
+  const query = new URLSearchParams();
+  if (search.merchant) query.set("merchant", search.merchant);
+  if (search.q) query.set("q", search.q);
+  return query.size ? `?${query}` : "";
+}
+
 // The sandbox's console: payments and webhook deliveries, and the actions Toss's test environment
 // cannot do on demand. The same actions are `npm run toss -- <action> …`.
 export default async function SandboxConsolePage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
+  const access = await consoleAccess();
+  if (!access.open) {
+    return (
+      <ConsoleLocked
+        tokenConfigured={Boolean(env.sandbox.consoleToken)}
+        testersConfigured={env.sandbox.testerEmails.length > 0}
+        error={search.error}
+        returnTo={`/sandbox/toss${lockedQuery(search)}`}
+      />
+    );
+  }
   const merchantFilter = search.merchant && MERCHANT_ID_PATTERN.test(search.merchant) ? search.merchant : undefined;
   const q = search.q?.trim() || undefined;
   const [payments, deliveries, merchants, settings] = await Promise.all([

@@ -16,6 +16,7 @@ import { toPaymentObject } from "../payment-object";
 import { runDueDeliveries } from "../webhooks/run-due";
 import { deliveryView } from "./queries";
 import { duplicateDelivery, latestDeliveryOf, resendDelivery, sendOutOfOrder } from "./deliveries";
+import { checkWebhookUrl } from "../webhooks/target";
 
 export const PAYMENT_ACTIONS = ["deposit", "expire", "cancel", "duplicate", "out-of-order", "next-confirm"] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
@@ -109,6 +110,10 @@ export async function updateMerchantAction(merchantId: string, body: unknown): P
   const input = settingsSchema.safeParse(body ?? {});
   if (!input.success) throw new SandboxConsoleError("INVALID_REQUEST", "설정 값이 올바르지 않습니다.", 400);
   const { webhookUrl, timeScale, nextConfirm, delayMs } = input.data;
+  if (webhookUrl) {
+    const target = await checkWebhookUrl(webhookUrl);
+    if (!target.ok) throw new SandboxConsoleError(target.code, target.message, 400);
+  }
   const settings = await updateMerchantSettings(merchantId, {
     ...(webhookUrl !== undefined ? { webhookUrl: webhookUrl || null } : {}),
     ...(timeScale !== undefined ? { timeScale: timeScale === "" ? null : timeScale } : {}),

@@ -3,8 +3,18 @@
 import "server-only";
 import { SandboxConsoleError } from "../console-error";
 import { redirectAfterForm } from "../form-redirect";
-import { sandboxEnabled } from "../mode";
+import { sandboxEnabled, sandboxRoute } from "../mode";
+import { consoleAccess, consoleLockedResponse } from "./access";
 import type { ActionResult } from "./actions";
+
+/** A console API route: 404 outside sandbox mode, 401 without console access (./access.ts). */
+export function consoleRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return sandboxRoute(async (request: Request, context: C) => {
+    const access = await consoleAccess();
+    if (!access.open) return consoleLockedResponse(access);
+    return handler(request, context);
+  });
+}
 
 export async function readConsoleBody(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
@@ -40,6 +50,11 @@ export async function handleConsoleAction(
   action: (body: Record<string, unknown>) => Promise<ActionResult>,
 ): Promise<Response> {
   if (!sandboxEnabled()) return new Response("Not Found", { status: 404 });
+  const access = await consoleAccess();
+  if (!access.open) {
+    // A form from a console page whose access has lapsed: back to the page, which asks for the token.
+    return wantsRedirect(request) ? redirectAfterForm(request, "/sandbox/toss") : consoleLockedResponse(access);
+  }
   let body: Record<string, unknown> = {};
   try {
     body = await readConsoleBody(request);

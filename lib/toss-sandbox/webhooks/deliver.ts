@@ -2,11 +2,15 @@
 // (PENDING and due, or SENDING with a lapsed lease), so two runners on two instances never send the
 // same attempt twice. Only HTTP 200 within 10 seconds counts; anything else schedules the next retry.
 import "server-only";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getMerchantSettings } from "../merchants";
 import { toKstIso } from "../time";
 import { isDelivered, nextAttemptAt, WEBHOOK_TIMEOUT_MS } from "./schedule";
+import { guardedLookup, isPublicAddress, WebhookTargetRefused } from "./target";
 
 const LEASE_MS = WEBHOOK_TIMEOUT_MS + 20_000;
 const BODY_SNIPPET = 500;
@@ -36,23 +40,45 @@ async function claim(id: string, now: Date) {
   return count === 1 ? db.sandboxWebhookDelivery.findUnique({ where: { id } }) : null;
 }
 
-async function post(url: string, body: string, headers: Record<string, string>) {
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...headers },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      cache: "no-store",
-    });
-    const text = await response.text().catch(() => "");
-    return { status: response.status, snippet: text.slice(0, BODY_SNIPPET) };
-  } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return { status: null, snippet: timedOut ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : `network error${cause}` };
+/**
+ * One POST with node:http(s), whose `lookup` lets the target check see the addresses actually
+ * connected to (fetch cannot), with no redirect followed and Toss's 10-second limit. `checked`: the
+ * URL was set from the console (anyone with access there); the operator's own configuration
+ * (TOSS_SANDBOX_WEBHOOK_URL, the app's route) is not second-guessed.
+ */
+function post(target: string, body: string, headers: Record<string, string>, checked: boolean): Promise<{ status: number | null; snippet: string }> {
+  const url = new URL(target);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const lookup = checked ? guardedLookup(url) : undefined;
+  if (lookup && net.isIP(host) && !isPublicAddress(host)) {
+    return Promise.resolve({ status: null, snippet: `refused: ${host} is not a public address` });
   }
+  return new Promise((resolve) => {
+    const request = (url.protocol === "https:" ? https : http).request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers },
+      lookup,
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    request.on("response", (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        if (text.length < BODY_SNIPPET) text += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? null, snippet: text.slice(0, BODY_SNIPPET) }));
+      response.on("error", () => resolve({ status: response.statusCode ?? null, snippet: text.slice(0, BODY_SNIPPET) }));
+    });
+    request.on("error", (error: Error) => {
+      const timedOut = error.name === "TimeoutError" || error.name === "AbortError";
+      const refused = error instanceof WebhookTargetRefused;
+      resolve({
+        status: null,
+        snippet: timedOut ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : refused ? error.message : `network error: ${error.message}`,
+      });
+    });
+    request.end(body);
+  });
 }
 
 export type AttemptOutcome = "DELIVERED" | "RETRY" | "FAILED";
@@ -68,7 +94,7 @@ export async function deliverNow(id: string): Promise<AttemptOutcome | null> {
     "tosspayments-webhook-transmission-time": toKstIso(sentAt),
     "tosspayments-webhook-transmission-retried-count": String(delivery.attempts),
     "tosspayments-webhook-transmission-id": delivery.transmissionId,
-  });
+  }, settings.webhookUrl !== null);
 
   const attempts = delivery.attempts + 1;
   const delivered = isDelivered(answer.status);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { grantOrderCredits, reverseOrderCredits } from "@/lib/credits/ledger";
+import { randomUUID } from "node:crypto";
+import { grantOrderCredits, reverseCanceledCredits } from "@/lib/credits/ledger";
 import { getCredits } from "@/lib/credits/get-credits";
 import { generatePremium } from "@/lib/credits/premium-generation";
 import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import { createOrder, createUser } from "../../helpers/factories";
+
+/** A whole-order reversal under a fresh cancel transaction key. */
+function wholeCancel(credits: number) {
+  return { transactionKey: `tx_${randomUUID()}`, credits, reason: "cancel" };
+}
 
 async function userWithCredits(productCode = "PRO_PACK") {
   const user = await createUser();
@@ -38,8 +44,9 @@ describe("credits", () => {
   it("reverses a granted order once, and may leave a negative balance that refuses spending", async () => {
     const { user, order } = await userWithCredits();
     await spendCredits(user.id, 2, "used");
-    const reversed = await Promise.all(Array.from({ length: 5 }, () => db.$transaction((tx) => reverseOrderCredits(tx, order, "cancel"))));
-    expect(reversed.filter((n) => n === 3)).toHaveLength(1);
+    const cancel = wholeCancel(3);
+    const reversed = await Promise.all(Array.from({ length: 5 }, () => db.$transaction((tx) => reverseCanceledCredits(tx, order, [cancel]))));
+    expect(reversed.flat()).toEqual([{ transactionKey: cancel.transactionKey, credits: 3 }]);
     expect((await getCredits(user.id)).balance).toBe(-2);
     await expect(spendCredits(user.id, 1, "more")).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
   });
@@ -47,8 +54,38 @@ describe("credits", () => {
   it("does not reverse an order that was never granted", async () => {
     const user = await createUser();
     const order = await createOrder(user.id);
-    expect(await db.$transaction((tx) => reverseOrderCredits(tx, order, "cancel"))).toBe(0);
+    expect(await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(3)]))).toEqual([]);
     expect((await getCredits(user.id)).balance).toBe(0);
+  });
+
+  it("takes back several partial cancels of one order, each once, however the settles overlap", async () => {
+    const { user, order } = await userWithCredits("PREMIUM_PACK");
+    const [t1, t2, t3] = [`tx_${randomUUID()}`, `tx_${randomUUID()}`, `tx_${randomUUID()}`];
+    const cancels = [
+      { transactionKey: t1, credits: 2, reason: "부분 취소" },
+      { transactionKey: t2, credits: 2, reason: "부분 취소" },
+      { transactionKey: t3, credits: 1, reason: "나머지 취소" },
+    ];
+    // Settles of the payment as seen after the 1st, 2nd and 3rd cancel, each several times at once.
+    const settles = [1, 2, 3, 1, 2, 3, 3, 2, 1].map((n) => db.$transaction((tx) => reverseCanceledCredits(tx, order, cancels.slice(0, n))));
+    const applied = (await Promise.all(settles)).flat();
+    expect(applied.map((r) => r.transactionKey).sort()).toEqual([t1, t2, t3].sort());
+    const reversals = (await getCredits(user.id)).entries.filter((e) => e.kind === "REVERSAL");
+    expect(reversals.map((e) => e.amount).sort((a, b) => a - b)).toEqual([-2, -2, -1]);
+    expect((await getCredits(user.id)).balance).toBe(0);
+  });
+
+  it("never takes back more than the grant, counting reversals written before cancels had keys", async () => {
+    const { user, order } = await userWithCredits();
+    // An older whole-order reversal (no transactionKey) of 1 credit, balance kept in step by hand.
+    await db.creditLedger.create({ data: { userId: user.id, orderId: order.id, kind: "REVERSAL", amount: -1, reason: "old" } });
+    await db.creditBalance.update({ where: { userId: user.id }, data: { balance: { decrement: 1 } } });
+    const applied = await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(1), wholeCancel(2)].map((c, i) => ({ ...c, reason: `c${i}` }))));
+    expect(applied.map((r) => r.credits)).toEqual([1, 1]);
+    expect(await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(3)]))).toEqual([]);
+    expect((await getCredits(user.id)).balance).toBe(0);
+    const sum = await db.creditLedger.aggregate({ where: { orderId: order.id }, _sum: { amount: true } });
+    expect(sum._sum.amount).toBe(0);
   });
 
   it("spends one credit per premium generation and refuses bad prompts without spending", async () => {

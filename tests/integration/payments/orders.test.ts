@@ -28,9 +28,9 @@ describe("createOrder", () => {
   it("resumes the user's own open order for the same product, and only that", async () => {
     const [user, other] = [await createUser(), await createUser()];
     const first = await createOrder(user.id, "PRO_PACK");
-    expect((await createOrder(user.id, "PRO_PACK", first.orderId)).orderId).toBe(first.orderId);
-    expect((await createOrder(user.id, "PREMIUM_PACK", first.orderId)).orderId).not.toBe(first.orderId);
-    expect((await createOrder(other.id, "PRO_PACK", first.orderId)).orderId).not.toBe(first.orderId);
+    expect((await createOrder(user.id, "PRO_PACK", { resumeOrderId: first.orderId })).orderId).toBe(first.orderId);
+    expect((await createOrder(user.id, "PREMIUM_PACK", { resumeOrderId: first.orderId })).orderId).not.toBe(first.orderId);
+    expect((await createOrder(other.id, "PRO_PACK", { resumeOrderId: first.orderId })).orderId).not.toBe(first.orderId);
   });
 });
 

@@ -5,17 +5,34 @@ import { APP_URL, authenticatedPayment, confirm, confirmedPayment, merchantWithR
 
 /** Runs the CLI without blocking this process (the webhook receiver lives here). */
 function toss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return tossWith(process.env, ...args);
+}
+
+function tossWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       "node",
       ["--conditions=react-server", "--import", "tsx", "scripts/toss.ts", ...args, "--url", APP_URL],
-      { cwd: process.cwd(), encoding: "utf8", timeout: 60_000 },
+      { cwd: process.cwd(), encoding: "utf8", timeout: 60_000, env },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
 describe("npm run toss", () => {
+  it("needs the console token off the local development server, and says how to give it", async () => {
+    const withoutToken = { ...process.env, SANDBOX_CONSOLE_TOKEN: "" };
+    const locked = await tossWith(withoutToken, "settings", "--merchant", newMerchant().id);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain("SANDBOX_CONSOLE_LOCKED");
+    expect(locked.stderr).toContain("--token");
+    const wrong = await tossWith(withoutToken, "settings", "--token", "wrong-token-wrong-token-0000");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("INVALID_CONSOLE_TOKEN");
+    const right = await tossWith(withoutToken, "settings", "--token", process.env.SANDBOX_CONSOLE_TOKEN!);
+    expect(right.code, right.stderr).toBe(0);
+  });
+
   it("deposits into a virtual account by orderId, and says why a second deposit is refused", async () => {
     const merchant = newMerchant();
     const payment = await confirmedPayment(merchant, { methodKey: "VIRTUAL_ACCOUNT" });

@@ -14,6 +14,8 @@ import {
   waitFor,
 } from "../../helpers/toss-sandbox";
 
+const CONSOLE_AUTH = { Authorization: `Bearer ${process.env.SANDBOX_CONSOLE_TOKEN}` };
+
 describe("console: payments", () => {
   it("deposits into a waiting virtual account, and refuses anything else", async () => {
     const merchant = newMerchant();
@@ -85,6 +87,7 @@ describe("console: payments", () => {
     const va = await confirmedPayment(merchant, { methodKey: "VIRTUAL_ACCOUNT" });
     const response = await fetch(`${SANDBOX}/console/api/payments/${va.paymentKey}/deposit`, {
       method: "POST",
+      headers: CONSOLE_AUTH,
       body: new URLSearchParams({ returnTo: "/sandbox/toss?q=x" }),
       redirect: "manual",
     });
@@ -93,7 +96,7 @@ describe("console: payments", () => {
     expect(location.pathname).toBe("/sandbox/toss");
     expect(location.searchParams.get("q")).toBe("x");
     expect(location.searchParams.get("notice")).toContain("입금 처리");
-    const html = await (await fetch(`${SANDBOX}?merchant=${merchant.id}`)).text();
+    const html = await (await fetch(`${SANDBOX}?merchant=${merchant.id}`, { headers: CONSOLE_AUTH })).text();
     for (const text of ["샌드박스 콘솔", va.orderId, "결제 완료", "웹훅 전송", "재전송", "중복 전송"]) expect(html).toContain(text);
   });
 });

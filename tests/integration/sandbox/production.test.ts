@@ -1,45 +1,9 @@
 // The sandbox never runs where real money moves: a production start in sandbox mode is refused, and in
 // live mode every /sandbox/toss route answers 404. Real `next start` processes on the built app.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startNextServer, untilUp } from "../../helpers/next-server";
 
-const ROOT = process.cwd();
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function start(port: number, env: Record<string, string | undefined>) {
-  // A real deployment: NODE_ENV=production (vitest itself runs with NODE_ENV=test).
-  const merged: NodeJS.ProcessEnv = { NODE_ENV: "production" };
-  for (const [key, value] of Object.entries({ ...process.env, NODE_ENV: "production", ...env })) if (value !== undefined) merged[key] = value;
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: merged,
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that stopping it stops next-server too (npx does not forward signals).
-    detached: true,
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code: number | null) => resolve(code)));
-  const stop = () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-  };
-  return { child, output: () => output, exited, stop };
-}
+const start = startNextServer;
 
 describe("production refusal", () => {
   it.each([
@@ -68,13 +32,7 @@ describe("live mode", () => {
       TOSS_SECRET_KEY: "test_gsk_livemodecheck",
       NEXT_PUBLIC_APP_URL: base,
     });
-    const deadline = Date.now() + 40_000;
-    for (;;) {
-      const up = await fetch(`${base}/`).then((r) => r.status < 500, () => false);
-      if (up) break;
-      if (Date.now() > deadline) throw new Error(`live-mode server did not start:\n${server.output()}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await untilUp(server);
   }, 60_000);
 
   afterAll(async () => {
@@ -105,5 +63,70 @@ describe("live mode", () => {
       body: method === "POST" ? "{}" : undefined,
     });
     expect(response.status).toBe(404);
+  });
+});
+
+// A production build started as a Vercel preview starts it (VERCEL_ENV=preview, its own https host):
+// the console is closed to strangers and webhook targets are limited to public addresses.
+describe("a Vercel preview", () => {
+  const TOKEN = "preview-console-token-0123456789abcdef";
+  const MERCHANT = `sbx_preview${Date.now().toString(36)}`;
+  let server: ReturnType<typeof start>;
+  let base = "";
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = start(port, {
+      VERCEL_ENV: "preview",
+      VERCEL_URL: "shop-abc123-team.vercel.app",
+      // Unset, as the README tells testers: the app's URL is then https://$VERCEL_URL.
+      NEXT_PUBLIC_APP_URL: undefined,
+      NEXTAUTH_URL: undefined,
+      TOSS_SANDBOX_ALLOW_PRODUCTION: undefined,
+      SANDBOX_CONSOLE_TOKEN: TOKEN,
+    });
+    await untilUp(server);
+  }, 60_000);
+
+  afterAll(async () => {
+    server?.stop();
+    await server?.exited;
+  });
+
+  const settings = (token: string | null, body?: unknown) =>
+    fetch(`${base}/sandbox/toss/console/api/merchants/${MERCHANT}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("closes the console: anonymous and wrong token 401, the right token 200", async () => {
+    expect((await settings(null)).status).toBe(401);
+    expect((await settings("wrong-token-wrong-token-wrong")).status).toBe(401);
+    expect((await settings(null, { webhookUrl: "https://8.8.8.8/hook" })).status).toBe(401);
+    expect((await fetch(`${base}/sandbox/toss/console/api/payments`)).status).toBe(401);
+    expect(await (await fetch(`${base}/sandbox/toss`)).text()).toContain("샌드박스 콘솔이 잠겨 있어요");
+    const open = await settings(TOKEN);
+    expect(open.status).toBe(200);
+    expect((await open.json()).data.effectiveWebhookUrl).toBe("https://shop-abc123-team.vercel.app/api/webhooks/toss");
+  });
+
+  it.each([
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.1/hook",
+    "http://[::1]:3000/api/webhooks/toss",
+    "http://localhost:3000/api/webhooks/toss",
+  ])("refuses the webhook URL %s, even with the token", async (webhookUrl) => {
+    const answer = await settings(TOKEN, { webhookUrl });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ code: "WEBHOOK_URL_NOT_ALLOWED", message: expect.stringContaining("웹훅") });
+    expect((await (await settings(TOKEN)).json()).data.webhookUrl).toBeNull();
+  });
+
+  it("accepts a public address", async () => {
+    const answer = await settings(TOKEN, { webhookUrl: "https://8.8.8.8/hooks/toss" });
+    expect(answer.status).toBe(200);
+    expect((await settings(TOKEN, { webhookUrl: "" })).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { failureMessage } from "@/components/checkout/failure-messages";
+import { CreditLedger } from "@/components/credits/credit-ledger";
 import { OrderAutoRefresh } from "@/components/orders/order-auto-refresh";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { RefundButton } from "@/components/orders/refund-button";
@@ -11,7 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { DetailRow } from "@/components/ui/card";
 import { FlashToast } from "@/components/ui/flash-toast";
 import { requireUser } from "@/lib/auth/session";
-import { getBalance } from "@/lib/credits/get-credits";
+import { getBalance, getOrderCreditEntries } from "@/lib/credits/get-credits";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatWon } from "@/lib/format";
 import { getOrder } from "@/lib/payments/get-orders";
@@ -44,7 +45,8 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   const order = orderIdSchema.safeParse(orderId).success ? await findOrder(user.id, orderId) : null;
   if (!order) notFound();
   const refundFlag = (await searchParams).refund;
-  const balance = await getBalance(user.id);
+  const [balance, credits] = await Promise.all([getBalance(user.id), getOrderCreditEntries(user.id, order.orderId)]);
+  const reversed = -credits.filter((e) => e.kind === "REVERSAL").reduce((sum, e) => sum + e.amount, 0);
   const blocker = refundBlocker(order, balance);
   const waiting = order.status === "WAITING_FOR_DEPOSIT";
   const canPay = order.status === "PENDING" && !order.processing;
@@ -117,6 +119,20 @@ export default async function OrderPage({ params, searchParams }: { params: Para
           </a>
         ) : null}
       </section>
+
+      {reversed > 0 ? (
+        <section aria-labelledby="credits-title" className="space-y-3">
+          <div className="space-y-1">
+            <h2 id="credits-title" className="font-bold">
+              크레딧 회수
+            </h2>
+            <p className="text-sm text-ink-soft">
+              결제가 취소된 금액만큼 지급한 크레딧 {order.credits}개 중 {reversed}개를 회수했어요.
+            </p>
+          </div>
+          <CreditLedger entries={credits} />
+        </section>
+      ) : null}
 
       {order.status === "PAID" ? (
         <section aria-labelledby="refund-title" className="space-y-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">

@@ -1,10 +1,13 @@
 // GET /api/cron/reconcile: settles confirms with unknown outcomes, expires abandoned orders and overdue
-// virtual accounts. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
+// virtual accounts, and deletes rate-limit counters whose window has ended. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
 import { timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { reconcile } from "@/lib/payments/reconcile";
+import { recordPaymentEvent } from "@/lib/payments/record-event";
+import { deleteExpiredRateLimits } from "@/lib/rate-limit/delete-expired-rate-limits";
 
 export const maxDuration = 60;
 
@@ -19,8 +22,10 @@ export async function GET(request: Request) {
     return Response.json({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
   }
   try {
-    const report = await reconcile();
+    const report = { ...(await reconcile()), rateLimitsDeleted: await deleteExpiredRateLimits() };
     logEvent("info", "reconcile.done", { ...report });
+    // The operator console's dashboard shows the last run and its report.
+    await recordPaymentEvent(db, { type: "RECONCILE_RUN", payload: report });
     return Response.json(report);
   } catch (error) {
     return errorResponse(error, "GET /api/cron/reconcile");

@@ -105,7 +105,7 @@ export default async function SandboxPaymentWindowPage({
                 type="submit"
                 name="intent"
                 value="approve"
-                className="inline-flex min-h-12 items-center justify-center rounded-xl bg-brand-500 px-6 font-semibold text-white hover:bg-brand-600"
+                className="inline-flex min-h-12 items-center justify-center rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700"
               >
                 결제 승인
               </button>

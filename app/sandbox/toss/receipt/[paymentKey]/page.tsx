@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "영수증 (샌드박스)", robots: {
 // Payment.receipt.url points here: what Toss's receipt page shows, for a sandbox payment.
 export default async function SandboxReceiptPage({ params }: { params: Promise<{ paymentKey: string }> }) {
   const { paymentKey } = await params;
-  const payment = await db.sandboxPayment.findUnique({ where: { paymentKey: decodeURIComponent(paymentKey) } });
+  // The sandbox's paymentKeys are letters, digits, _ and -: anything else (a NUL byte PostgreSQL
+  // refuses, say) is simply not a payment.
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(paymentKey)) notFound();
+  const payment = await db.sandboxPayment.findUnique({ where: { paymentKey } });
   if (!payment) notFound();
   const rows: [string, string][] = [
     ["상점", mIdOf(payment.merchantId)],

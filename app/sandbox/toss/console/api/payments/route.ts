@@ -1,10 +1,10 @@
 // GET /sandbox/toss/console/api/payments?merchant=&q= — recent sandbox payments as Toss Payment objects.
 import { env } from "@/lib/env";
 import { listPayments } from "@/lib/toss-sandbox/console/queries";
-import { sandboxRoute } from "@/lib/toss-sandbox/mode";
 import { toPaymentObject } from "@/lib/toss-sandbox/payment-object";
+import { consoleRoute } from "@/lib/toss-sandbox/console/http";
 
-export const GET = sandboxRoute(async (request: Request) => {
+export const GET = consoleRoute(async (request: Request) => {
   const search = new URL(request.url).searchParams;
   const payments = await listPayments({ merchantId: search.get("merchant") ?? undefined, q: search.get("q") ?? undefined });
   return Response.json({

@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** Longest a page waits to learn whether the database answers before it is told to try again. */
+const PING_TIMEOUT_MS = 2_000;
+
+/**
+ * Whether the database answers a trivial query now. proxy.ts asks before rendering a page (a
+ * document request), because a page that fails while rendering can only be a 500: this way the
+ * buyer gets a 503 with Retry-After and a Korean "try again" page instead. One round trip on a pooled
+ * connection; API routes do not ask (their own queries fail into a 503, lib/errors.ts).
+ */
+export async function databaseAnswers(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

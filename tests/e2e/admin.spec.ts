@@ -1,0 +1,75 @@
+// The operator console in a browser, phone and desktop: a buyer pays; the operator (ADMIN_EMAILS) finds
+// the order by the buyer's e-mail, opens it and refunds part of it with a reason; axe on every page.
+import type { Page } from "@playwright/test";
+import { TEST_OPERATOR } from "../../scripts/lib/test-env";
+import { expectAccessible } from "./axe";
+import { expect, payWithWidget, signUp, snap, test } from "./shop-fixtures";
+
+// The password tests/helpers/http.ts signedInBuyer gives every user it signs in (vitest may have made the operator).
+const OPERATOR_PASSWORD = "correct horse battery";
+
+/** Whether the admin dashboard appears within `timeout` ms. */
+const dashboardShown = (page: Page, timeout: number) =>
+  page
+    .getByRole("heading", { name: "대시보드" })
+    .waitFor({ timeout })
+    .then(() => true, () => false);
+
+async function signInAsOperator(page: Page) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto("/login?callbackUrl=%2Fadmin");
+    await page.getByLabel("이메일").fill(TEST_OPERATOR);
+    await page.getByLabel("비밀번호").fill(OPERATOR_PASSWORD);
+    await page.getByRole("button", { name: "로그인" }).click();
+    if (await dashboardShown(page, 15_000)) return;
+    // No operator account yet on this database: sign up (another project may be doing the same).
+    await page.goto("/signup?callbackUrl=%2Fadmin");
+    await page.getByLabel("이메일").fill(TEST_OPERATOR);
+    await page.getByLabel("비밀번호").fill(OPERATOR_PASSWORD);
+    await page.getByRole("button", { name: "가입하기" }).click();
+    if (await dashboardShown(page, 20_000)) return;
+  }
+  throw new Error("could not sign in as the operator");
+}
+
+test("an operator finds a buyer's order, reads it and refunds part of it", async ({ page }, testInfo) => {
+  const buyerEmail = await signUp(page);
+  await page.goto("/checkout?product=PREMIUM_PACK");
+  const orderId = await payWithWidget(page, testInfo, "카드", "admin-checkout");
+  await page.getByRole("button", { name: "결제 승인" }).click();
+  await expect(page.getByRole("heading", { name: "결제가 완료됐어요" })).toBeVisible();
+
+  // The buyer gets the same 404 as any unknown page.
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+
+  await page.context().clearCookies();
+  await signInAsOperator(page);
+  await expectAccessible(page, "admin dashboard");
+  await snap(page, testInfo, "admin-dashboard");
+
+  await page.getByLabel("주문번호, paymentKey 또는 구매자 이메일").fill(buyerEmail);
+  await page.getByLabel("주문번호, paymentKey 또는 구매자 이메일").press("Enter");
+  await expect(page).toHaveURL(/\/admin\/orders\?q=/);
+  await expect(page.getByRole("heading", { name: /검색 결과 1건/ })).toBeVisible();
+  await expectAccessible(page, "admin search");
+
+  await page.getByRole("link", { name: new RegExp(orderId) }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/orders/${orderId}$`));
+  await expect(page.getByRole("heading", { name: "이벤트 기록", exact: false })).toBeVisible();
+  await expectAccessible(page, "admin order detail");
+
+  const refund = page.getByRole("form", { name: "환불" });
+  await refund.getByRole("radio", { name: "부분 환불(금액 지정)" }).check();
+  await refund.getByRole("button", { name: "부분 환불하기" }).click();
+  // A reason and an amount are required: the server says so, and focus goes to the first bad field.
+  await expect(refund.getByText("환불 금액을 숫자로 입력해 주세요.")).toBeVisible();
+  await refund.getByLabel("환불 금액(원)").fill("2000");
+  await refund.getByLabel("사유 (필수)").fill("구매자 요청: 일부 환불");
+  await refund.getByRole("button", { name: "부분 환불하기" }).click();
+  await expect(refund.getByText("환불했어요.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("부분 취소", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(`${TEST_OPERATOR} · 사유: 구매자 요청: 일부 환불`)).toBeVisible();
+  await expect(page.getByTestId("buyer-balance")).toContainText("3개");
+  await expectAccessible(page, "admin order detail after a partial refund");
+  await snap(page, testInfo, "admin-partial-refund");
+});
