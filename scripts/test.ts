@@ -9,7 +9,7 @@ import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
 import { ROOT } from "./lib/schema-engine";
-import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, testEnv } from "./lib/test-env";
+import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, nextStartArgs, testEnv } from "./lib/test-env";
 
 const started = Date.now();
 const LOG_DIR = path.join(ROOT, "test-logs");
@@ -75,7 +75,7 @@ async function main() {
     const serverLog = openSync(path.join(LOG_DIR, "app-server.log"), "w");
     console.log(`\n▶ App server: next start on ${TEST_APP_URL} (log: ${path.relative(ROOT, LOG_DIR)}/app-server.log)`);
     // Its own process group, so that stopping it stops next-server too.
-    const server = spawnBin("next", ["start", "-p", String(TEST_PORT), "-H", "127.0.0.1"], {
+    const server = spawnBin("next", nextStartArgs(TEST_PORT), {
       stdio: ["ignore", serverLog, serverLog],
       env: { ...process.env, ...env },
       group: true,
