@@ -13,6 +13,8 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTU
 const SQLSTATE_UNAVAILABLE = /^(57P0[1-3]|53300|08\d{3})$/;
 /** pg's own messages when a connection dies or a connect times out. */
 const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+/** Prisma's P2028 when every connection is busy: no transaction could begin in time (a pool saturated). */
+const NO_TRANSACTION_IN_TIME = /Unable to start a transaction in the given time/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 4) return false;
@@ -22,6 +24,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof adapterCause?.kind === "string" && ADAPTER_UNAVAILABLE.has(adapterCause.kind)) return true;
   if (typeof adapterCause?.originalCode === "string" && SQLSTATE_UNAVAILABLE.test(adapterCause.originalCode)) return true;
   if (typeof e.message === "string" && PG_MESSAGES.test(e.message)) return true;
+  if (e.code === "P2028" && typeof e.message === "string" && NO_TRANSACTION_IN_TIME.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 

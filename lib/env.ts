@@ -98,6 +98,24 @@ const schema = z.object({
     z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400").optional(),
   ),
 
+  /**
+   * Sentry's DSN (Project Settings → Client Keys): unexpected server errors are reported there, scrubbed
+   * of secrets and personal data. Unset: nothing of Sentry is loaded.
+   */
+  SENTRY_DSN: z.preprocess(
+    blankAsUndefined,
+    z
+      .url()
+      .refine((dsn) => {
+        const url = new URL(dsn);
+        return url.username !== "" && /^\/(.+\/)?\d+$/.test(url.pathname);
+      }, "must be a Sentry DSN: https://<public key>@<host>/<project id>")
+      .optional(),
+  ),
+  /** Sentry's environment name; default: VERCEL_ENV, else NODE_ENV. */
+  SENTRY_ENVIRONMENT: optionalString,
+  VERCEL_GIT_COMMIT_SHA: optionalString,
+
   KAKAO_CLIENT_ID: optionalString,
   KAKAO_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
@@ -253,11 +271,36 @@ export function parseEnv(source: Record<string, string | undefined>) {
     adminEmails: raw.ADMIN_EMAILS ?? [],
     /** Tests only: replaces every rate-limit window's length (seconds); null keeps the defaults. */
     rateLimitWindowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS ?? null,
+    /** Error reporting; null when SENTRY_DSN is unset. */
+    sentry: raw.SENTRY_DSN
+      ? {
+          dsn: raw.SENTRY_DSN,
+          environment: raw.SENTRY_ENVIRONMENT ?? raw.VERCEL_ENV ?? raw.NODE_ENV,
+          release: raw.VERCEL_GIT_COMMIT_SHA,
+          secrets: serverSecrets(raw),
+        }
+      : null,
     oauth: {
       kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,
       google: raw.GOOGLE_CLIENT_ID ? { clientId: raw.GOOGLE_CLIENT_ID, clientSecret: raw.GOOGLE_CLIENT_SECRET! } : null,
     },
   };
+}
+
+/** The values an error report must never carry, whatever text they turn up in. */
+function serverSecrets(raw: Raw): string[] {
+  const databasePassword = raw.DATABASE_URL ? decodeURIComponent(new URL(raw.DATABASE_URL).password) : "";
+  return [
+    raw.TOSS_SECRET_KEY,
+    raw.NEXTAUTH_SECRET,
+    raw.CRON_SECRET,
+    raw.SANDBOX_CONSOLE_TOKEN,
+    raw.VERCEL_AUTOMATION_BYPASS_SECRET,
+    raw.KAKAO_CLIENT_SECRET,
+    raw.GOOGLE_CLIENT_SECRET,
+    databasePassword,
+    DEV_ONLY_SECRET,
+  ].filter((secret): secret is string => Boolean(secret));
 }
 
 export type Env = ReturnType<typeof parseEnv>;

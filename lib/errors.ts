@@ -1,9 +1,11 @@
 // Expected failures are AppErrors: a stable code, an HTTP status and a Korean message that is safe to
-// show. Anything else is unexpected: it is logged with context and the user sees a generic message,
+// show. Anything else is unexpected: it is logged with context, reported (Sentry, when configured: lib/
+// observability) and the user sees a generic message,
 // never its `error.message` (which may hold SQL, keys or stack details).
 // No server-only import: client components may use the types and `GENERIC_ERROR_MESSAGE`.
 import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { logEvent } from "@/lib/log";
+import { reportError } from "@/lib/observability/report";
 
 /** Messages per form field, e.g. `{ email: ["올바른 이메일 주소를 입력해 주세요."] }`. */
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -74,6 +76,7 @@ export function toPublicError(error: unknown, context: string, details?: Record<
     return { code: "DATABASE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE };
   }
   logEvent("error", "unexpected_error", { context, ...details, error: describeError(error) });
+  reportError(error, context, { details });
   return { code: "INTERNAL_ERROR", message: GENERIC_ERROR_MESSAGE };
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { logEvent } from "@/lib/log";
+import { reportError, tagError } from "@/lib/observability/report";
 import { confirmTossPayment } from "@/lib/toss/confirm-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { getTossPaymentByOrderId } from "@/lib/toss/get-payment";
@@ -23,6 +25,8 @@ export interface ReconcileReport {
   pendingExpired: number;
   depositsSettled: number;
   virtualAccountsExpired: number;
+  /** orders a step failed on unexpectedly (logged and reported): the run went on with the others */
+  failed: number;
 }
 
 /**
@@ -43,6 +47,19 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     pendingExpired: 0,
     depositsSettled: 0,
     virtualAccountsExpired: 0,
+    failed: 0,
+  };
+  // One order's unexpected failure (a bug, a constraint) must not stop the others being settled.
+  const guarded = async <T>(order: Order, step: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error; // nothing else would get through either
+      report.failed++;
+      logEvent("error", "reconcile.order_failed", { step, orderId: order.orderId, error: String(error) });
+      reportError(tagError(error, { orderId: order.orderId }), `reconcile.${step}`);
+      return undefined;
+    }
   };
 
   const attempted = await db.order.findMany({
@@ -51,8 +68,9 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     take: BATCH,
   });
   for (const order of attempted) {
-    if (await settleAttempted(order)) report.confirmsSettled++;
-    else report.confirmsStillUnknown++;
+    const settled = await guarded(order, "confirm", () => settleAttempted(order));
+    if (settled) report.confirmsSettled++;
+    else if (settled === false) report.confirmsStillUnknown++;
   }
 
   report.pendingExpired = await expireAbandoned(new Date(now.getTime() - PAYMENT_WINDOW_MS));
@@ -63,7 +81,7 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     take: BATCH,
   });
   for (const order of waiting) {
-    const outcome = await settleWaiting(order, now);
+    const outcome = await guarded(order, "virtual_account", () => settleWaiting(order, now));
     if (outcome === "PAID") report.depositsSettled++;
     if (outcome === "EXPIRED") report.virtualAccountsExpired++;
   }
@@ -75,9 +93,11 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     take: BATCH,
   });
   for (const order of refunding) {
-    const found = await lookUp(order);
-    if (!found || (found.data.status !== "CANCELED" && found.data.status !== "PARTIAL_CANCELED")) continue;
-    const { changed } = await settleFromToss(order, found.data, "reconcile", found.traceId);
+    const changed = await guarded(order, "refund", async () => {
+      const found = await lookUp(order);
+      if (!found || (found.data.status !== "CANCELED" && found.data.status !== "PARTIAL_CANCELED")) return false;
+      return (await settleFromToss(order, found.data, "reconcile", found.traceId)).changed;
+    });
     if (changed) report.refundsSettled++;
   }
   return report;
@@ -143,12 +163,7 @@ export async function settleAttempted(order: Order): Promise<boolean> {
     }
   }
   if (payment.status === "IN_PROGRESS" || payment.status === "READY") return false;
-  try {
-    await settleFromToss(order, payment, "reconcile", traceId);
-  } catch (error) {
-    logEvent("error", "reconcile.settle_failed", { orderId: order.orderId, error: String(error) });
-    return false;
-  }
+  await settleFromToss(order, payment, "reconcile", traceId);
   return true;
 }
 

@@ -4,6 +4,7 @@ import { cancelReversals } from "@/lib/credits/cancel-reversals";
 import { grantOrderCredits, reverseCanceledCredits } from "@/lib/credits/ledger";
 import { db, type Tx } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
+import { tagError } from "@/lib/observability/report";
 import type { TossPayment } from "@/lib/toss/schemas";
 import { allowedFrom, type OrderStatus } from "./order-status";
 import { recordPaymentEvent } from "./record-event";
@@ -61,6 +62,13 @@ export async function settleFromToss(
   source: SettleSource,
   traceId: string | null = null,
 ): Promise<SettleResult> {
+  // Whoever reports a failure from here (lib/observability) knows the order and Toss's trace.
+  return settle(order, payment, source, traceId).catch((error: unknown) => {
+    throw tagError(error, { orderId: order.orderId, tossTraceId: traceId });
+  });
+}
+
+async function settle(order: Order, payment: TossPayment, source: SettleSource, traceId: string | null): Promise<SettleResult> {
   if (!paymentMatchesOrder(order, payment)) {
     await recordPaymentEvent(db, {
       orderDbId: order.id,

@@ -13,10 +13,11 @@ export const TEST_RATE_LIMIT_WINDOW_SECONDS = 15;
 export const TEST_OPERATOR = "operator@example.com";
 
 /**
- * `next start` as the tests run it. Node's default keep-alive timeout (5 s) races clients that keep
- * connections open (Playwright's request context does): a request sent on an idle connection just as the
- * server closes it fails with ECONNRESET. A timeout longer than any test (60 s) removes that race, as a
- * server behind a load balancer outlives the balancer's idle timeout.
+ * `next start` of the server the browser tests use. Node's default keep-alive timeout (5 s) races
+ * clients that keep connections open (Playwright's request context does): a request sent on an idle
+ * connection just as the server closes it fails with ECONNRESET. A timeout longer than any test (60 s)
+ * removes that race, as a server behind a load balancer outlives the balancer's idle timeout. Not for
+ * the servers tests start and stop themselves: a stopping server waits for its open connections.
  */
 export function nextStartArgs(port: number): string[] {
   return ["start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"];

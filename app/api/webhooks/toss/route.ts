@@ -4,6 +4,7 @@
 import { AppError, errorResponse } from "@/lib/errors";
 import { readLimited } from "@/lib/http";
 import { logEvent } from "@/lib/log";
+import { reportError } from "@/lib/observability/report";
 import { handleWebhook } from "@/lib/payments/webhooks/handle-webhook";
 import { MAX_WEBHOOK_BODY_BYTES, parseWebhook } from "@/lib/payments/webhooks/parse-webhook";
 
@@ -29,6 +30,9 @@ export async function POST(request: Request) {
     });
     return Response.json({ ok: true, outcome });
   } catch (error) {
-    return errorResponse(error, "POST /api/webhooks/toss", { transmissionId });
+    const response = errorResponse(error, "POST /api/webhooks/toss", { transmissionId });
+    // Toss retries a 5xx for days; an unexpected error is reported by errorResponse, an outage here.
+    if (response.status === 503) reportError(error, "POST /api/webhooks/toss", { level: "warning" });
+    return response;
   }
 }
