@@ -23,7 +23,9 @@ export async function register() {
 
 /** Errors Next.js saw escape a page, route or action: to Sentry when it is on. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.SENTRY_DSN?.trim()) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  if (!env.sentry) return;
   const { captureRequestError } = await import("./lib/observability/sentry");
   captureRequestError(error, request, context);
 };
