@@ -1,6 +1,7 @@
 // Sign-up, sign-in and sign-out as a buyer does them, against the production build.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { TEST_OPERATOR } from "../../scripts/lib/test-env";
 
 const PASSWORD = "e2e-password-1234";
 const INVALID_CREDENTIALS = "이메일 또는 비밀번호가 올바르지 않아요.";
@@ -105,6 +106,17 @@ test("signing up twice with one email shows the duplicate message", async ({ pag
   await expect(emailField).toBeFocused();
   await expect(emailField).toHaveValue(email.toUpperCase());
   await expect(page.getByRole("button", { name: "가입하기" })).toBeEnabled();
+});
+
+test("an operator's address cannot be signed up for from the form", async ({ page }) => {
+  await page.goto("/signup");
+  await fillAndSubmit(page, "가입하기", TEST_OPERATOR, PASSWORD);
+
+  await expect(page.getByText("이 이메일로는 가입할 수 없어요. 운영자에게 문의해 주세요.")).toBeVisible();
+  const emailField = page.getByLabel("이메일");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toBeFocused();
+  await expect(menu(page).getByText(TEST_OPERATOR)).toHaveCount(0);
 });
 
 test("login returns to the page in callbackUrl, and only to this site", async ({ page }) => {
