@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** Longest a page waits to learn whether the database answers before it is told to try again. */
-const PING_TIMEOUT_MS = 2_000;
+/**
+ * Longest a page waits to learn whether the database answers before it is told to try again: long
+ * enough that a busy pool (every connection in use for a moment) is not taken for an outage.
+ */
+const PING_TIMEOUT_MS = 5_000;
 
 /**
  * Whether the database answers a trivial query now. proxy.ts asks before rendering a page (a
