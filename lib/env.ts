@@ -98,6 +98,12 @@ const schema = z.object({
     z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400").optional(),
   ),
 
+  /**
+   * Benchmarks and tests only: a file to which every database query appends one line (which request,
+   * whether it was a new round trip, whether it ended a committed transaction). lib/db-trace.ts.
+   */
+  DB_TRACE_FILE: optionalString,
+
   KAKAO_CLIENT_ID: optionalString,
   KAKAO_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
@@ -253,6 +259,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     adminEmails: raw.ADMIN_EMAILS ?? [],
     /** Tests only: replaces every rate-limit window's length (seconds); null keeps the defaults. */
     rateLimitWindowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS ?? null,
+    /** Benchmarks and tests only: where lib/db-trace.ts writes one line per query; null: no trace. */
+    dbTraceFile: raw.DB_TRACE_FILE ?? null,
     oauth: {
       kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,
       google: raw.GOOGLE_CLIENT_ID ? { clientId: raw.GOOGLE_CLIENT_ID, clientSecret: raw.GOOGLE_CLIENT_SECRET! } : null,
