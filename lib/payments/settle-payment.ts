@@ -78,7 +78,7 @@ export async function settleFromToss(
   // The commonest news, an approval with nothing canceled: one statement (lib/payments/settle-paid.ts).
   if (payment.status === "DONE" && !payment.cancels?.length) {
     const settled = await settlePaid({ id: order.id }, payment, source, traceId);
-    if (settled?.changed) return settled;
+    if (settled !== null && settled !== "duplicate" && settled.changed) return settled;
     // Not moved here: another request settled it (or is settling it) meanwhile; answer with what it did.
     if (settled) return { order: await db.order.findUniqueOrThrow({ where: { id: order.id } }), changed: false };
   }

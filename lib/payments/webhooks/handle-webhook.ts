@@ -27,12 +27,31 @@ export const retryLater = (cause: unknown) =>
  * paymentKey, or on a deposit callback whose secret matches the one from our confirm.
  */
 export async function handleWebhook(event: WebhookEvent, transmission: Transmission): Promise<WebhookOutcome> {
+  // The commonest delivery, Toss approved a payment: re-fetched from Toss, then the receipt, its dedupe
+  // and the settle in one statement (lib/payments/settle-paid.ts). Anything else: the general path.
+  let prefetched: Fetched | null | undefined;
+  if (event.kind === "PAYMENT_STATUS_CHANGED") {
+    prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
+    const payment = prefetched?.data;
+    if (payment && payment.status === "DONE" && !payment.cancels?.length) {
+      const receipt = transmission.id
+        ? { transmissionId: transmission.id, eventType: event.kind, retriedCount: transmission.retriedCount }
+        : undefined;
+      const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", prefetched!.traceId, receipt);
+      if (settled) {
+        const outcome: WebhookOutcome = settled === "duplicate" ? "DUPLICATE" : settled.changed ? "SETTLED" : "UNCHANGED";
+        logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome, orderId: payment.orderId });
+        return outcome;
+      }
+    }
+  }
+
   // Seen before but not finished (our earlier failure): handle it again; the effects are idempotent.
   if (transmission.id && (await receiveOnce(transmission.id, event.kind, transmission.retriedCount)) === "processed") {
     return "DUPLICATE";
   }
 
-  const { outcome, orderId } = await dispatch(event);
+  const { outcome, orderId } = await dispatch(event, prefetched);
   if (transmission.id) {
     await db.tossWebhookReceipt.update({
       where: { transmissionId: transmission.id },
@@ -61,9 +80,16 @@ async function receiveOnce(transmissionId: string, eventType: string, retriedCou
   return row.inserted ? "new" : row.processed ? "processed" : "seen";
 }
 
-async function dispatch(event: WebhookEvent): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
+type Fetched = Awaited<ReturnType<typeof getTossPayment>>;
+
+async function dispatch(
+  event: WebhookEvent,
+  prefetched: Fetched | null | undefined,
+): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
   switch (event.kind) {
     case "PAYMENT_STATUS_CHANGED":
+      if (prefetched === null) return { outcome: "UNKNOWN_ORDER", orderId: null };
+      if (prefetched) return settleFetched(prefetched.data, prefetched.traceId, "PAYMENT_STATUS_CHANGED");
       return settleByPaymentKey(event.data.paymentKey, "PAYMENT_STATUS_CHANGED");
     case "CANCEL_STATUS_CHANGED":
       if (event.data.paymentKey) return settleByPaymentKey(event.data.paymentKey, "CANCEL_STATUS_CHANGED");
@@ -107,7 +133,7 @@ async function settleFetched(
   // the order by Toss's orderId and settles it. No match: the general path below says why.
   if (payment.status === "DONE" && !payment.cancels?.length) {
     const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", traceId);
-    if (settled) return { outcome: settled.changed ? "SETTLED" : "UNCHANGED", orderId: settled.order.orderId };
+    if (settled && settled !== "duplicate") return { outcome: settled.changed ? "SETTLED" : "UNCHANGED", orderId: settled.order.orderId };
   }
   const order = await db.order.findUnique({ where: { orderId: payment.orderId } });
   if (!order) return { outcome: "UNKNOWN_ORDER", orderId: payment.orderId };
