@@ -115,6 +115,11 @@ const schema = z.object({
   /** Sentry's environment name; default: VERCEL_ENV, else NODE_ENV. */
   SENTRY_ENVIRONMENT: optionalString,
   VERCEL_GIT_COMMIT_SHA: optionalString,
+  /**
+   * Benchmarks and tests only: a file to which every database query appends one line (which request,
+   * whether it was a new round trip, whether it ended a committed transaction). lib/db-trace.ts.
+   */
+  DB_TRACE_FILE: optionalString,
 
   KAKAO_CLIENT_ID: optionalString,
   KAKAO_CLIENT_SECRET: optionalString,
@@ -280,6 +285,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
           secrets: serverSecrets(raw),
         }
       : null,
+    /** Benchmarks and tests only: where lib/db-trace.ts writes one line per query; null: no trace. */
+    dbTraceFile: raw.DB_TRACE_FILE ?? null,
     oauth: {
       kakao: raw.KAKAO_CLIENT_ID ? { clientId: raw.KAKAO_CLIENT_ID, clientSecret: raw.KAKAO_CLIENT_SECRET! } : null,
       google: raw.GOOGLE_CLIENT_ID ? { clientId: raw.GOOGLE_CLIENT_ID, clientSecret: raw.GOOGLE_CLIENT_SECRET! } : null,

@@ -49,10 +49,35 @@ export async function readLimited(request: Request, maxBytes: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
+const unauthenticated = () => new AppError({ code: "UNAUTHENTICATED", status: 401, userMessage: "로그인이 필요해요." });
+
 /** The signed-in user for an API route, or a 401 AppError (never a redirect: the caller is fetch). */
 export async function requireApiUser() {
   const { getCurrentUser } = await import("@/lib/auth/session");
   const user = await getCurrentUser();
-  if (!user) throw new AppError({ code: "UNAUTHENTICATED", status: 401, userMessage: "로그인이 필요해요." });
+  if (!user) throw unauthenticated();
   return user;
+}
+
+/** The user id of the session cookie (no database read), or a 401: the cheap first check of a route. */
+export async function requireApiSessionUserId(): Promise<string> {
+  const { getSessionUserId } = await import("@/lib/auth/session");
+  const id = await getSessionUserId();
+  if (!id) throw unauthenticated();
+  return id;
+}
+
+/**
+ * Runs `work` for the session's user in parallel with the check that this user still exists (a JWT
+ * outlives a deleted account), so that the check adds no round trip of its own. `work` must touch only
+ * that user's own rows (a deleted user has none: orders keep their user from being deleted). A user who
+ * no longer exists gets the 401, whatever `work` answered.
+ */
+export async function withApiUser<T>(userId: string, work: (userId: string) => Promise<T>): Promise<T> {
+  const { getCurrentUser } = await import("@/lib/auth/session");
+  const [user, result] = await Promise.allSettled([getCurrentUser(), work(userId)]);
+  if (user.status === "rejected") throw user.reason;
+  if (user.value?.id !== userId) throw unauthenticated();
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
 }

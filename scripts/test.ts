@@ -2,14 +2,14 @@
 // build, and browser tests in Chromium against that build. Exits non-zero on the first failure.
 import type { ChildProcess } from "node:child_process";
 import { openSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
 import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
 import { ROOT } from "./lib/schema-engine";
-import { TEST_APP_URL, TEST_DATABASE, TEST_PORT, nextStartArgs, testEnv } from "./lib/test-env";
+import { TEST_APP_URL, TEST_DATABASE, TEST_DB_TRACE_FILE, TEST_PORT, nextStartArgs, testEnv } from "./lib/test-env";
 
 const started = Date.now();
 const LOG_DIR = path.join(ROOT, "test-logs");
@@ -75,9 +75,11 @@ async function main() {
     const serverLog = openSync(path.join(LOG_DIR, "app-server.log"), "w");
     console.log(`\n▶ App server: next start on ${TEST_APP_URL} (log: ${path.relative(ROOT, LOG_DIR)}/app-server.log)`);
     // Its own process group, so that stopping it stops next-server too.
+    // It also writes a line per database query (lib/db-trace.ts) for the round-trip tests.
+    await rm(TEST_DB_TRACE_FILE, { force: true });
     const server = spawnBin("next", nextStartArgs(TEST_PORT), {
       stdio: ["ignore", serverLog, serverLog],
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, DB_TRACE_FILE: TEST_DB_TRACE_FILE },
       group: true,
     });
     children.add(server);

@@ -1,7 +1,22 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+
+/**
+ * next-auth's sign-out, as next-auth/react's signOut() sends it (its CSRF token, then a form POST to
+ * /api/auth/signout), without shipping next-auth/react in every page's JavaScript: this button is in
+ * the header of every page, and no page has a SessionProvider for signOut() to notify.
+ */
+async function signOut(): Promise<void> {
+  const csrf = await fetch("/api/auth/csrf", { cache: "no-store" });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+  });
+  if (!response.ok) throw new Error(`sign-out failed: ${response.status}`);
+}
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -13,9 +28,9 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         try {
-          // redirect: false, then a relative navigation: the page reloads on this origin even when
-          // NEXTAUTH_URL names another (a preview alias, a test server's port).
-          await signOut({ redirect: false, callbackUrl: "/" });
+          // Then a relative navigation: the page reloads on this origin even when NEXTAUTH_URL names
+          // another (a preview alias, a test server's port).
+          await signOut();
           window.location.replace("/");
         } catch {
           setPending(false);

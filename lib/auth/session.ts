@@ -20,10 +20,18 @@ export interface CurrentUser {
  * Cached per request, so the header and the page share one query.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  const id = await getSessionUserId();
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+});
+
+/**
+ * The user id the session cookie (a signed JWT) names, without a database read: only for work that
+ * also checks the user exists (lib/http.ts withApiUser), or that acts on that user's own rows alone.
+ */
+export const getSessionUserId = cache(async (): Promise<string | null> => {
+  const session = await getServerSession(authOptions);
+  return session?.user?.id ?? null;
 });
 
 /** The signed-in user; otherwise redirects to the login page, which brings the user back to `returnTo`. */

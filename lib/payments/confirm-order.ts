@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db-errors";
 import { confirmTossPayment } from "@/lib/toss/confirm-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { getTossPayment } from "@/lib/toss/get-payment";
+import { claimOrderForConfirm } from "./claim-order";
 import { paymentErrors } from "./errors";
 import { recordPaymentEvent } from "./record-event";
 import { settleFromToss } from "./settle-payment";
@@ -30,49 +30,20 @@ export const CONFIRM_RETRY_AFTER_SECONDS = 3;
  * settleFromToss moves the order with conditional updates).
  */
 export async function confirmOrder(userId: string, input: ConfirmInput): Promise<ConfirmOutcome> {
-  const order = await db.order.findUnique({ where: { orderId: input.orderId } });
-  if (!order || order.userId !== userId) throw paymentErrors.orderNotFound();
-
-  if (input.amount !== order.amount) {
-    await recordPaymentEvent(db, {
-      orderDbId: order.id,
-      orderId: order.orderId,
-      paymentKey: input.paymentKey,
-      type: "CONFIRM_REFUSED_AMOUNT_MISMATCH",
-      payload: { amount: input.amount, expected: order.amount },
-    });
-    throw paymentErrors.amountMismatch();
+  // One statement: find the buyer's order, check the amount, mark the attempt, write its audit row.
+  const claim = await claimOrderForConfirm(userId, input);
+  if (claim.kind === "not-claimed") {
+    const { order } = claim;
+    if (order.paymentKey !== null && order.paymentKey !== input.paymentKey) {
+      // A settled order answers a refresh with its state; only an open one with another payment is refused.
+      if (order.status === "PENDING") throw paymentErrors.paymentKeyMismatch();
+      throw paymentErrors.orderNotFound();
+    }
+    if (order.status !== "PENDING") return { kind: "settled", order };
+    return confirmOrderAgain(order.id);
   }
-  if (order.paymentKey !== null && order.paymentKey !== input.paymentKey) {
-    // A settled order answers a refresh with its state; only an open one with another payment is refused.
-    if (order.status === "PENDING") throw paymentErrors.paymentKeyMismatch();
-    throw paymentErrors.orderNotFound();
-  }
-  if (order.status !== "PENDING") return { kind: "settled", order };
-
-  // Mark the attempt before calling Toss: if our process dies or Toss goes silent, reconciliation knows
-  // to look this order up. Conditional: only an open order, and only with this payment.
-  let marked: number;
-  try {
-    ({ count: marked } = await db.order.updateMany({
-      where: { id: order.id, status: "PENDING", OR: [{ paymentKey: null }, { paymentKey: input.paymentKey }] },
-      data: { paymentKey: input.paymentKey, confirmAttemptedAt: new Date() },
-    }));
-  } catch (error) {
-    // The paymentKey is unique: it already belongs to another of our orders.
-    if (isUniqueViolation(error, "paymentKey")) throw paymentErrors.paymentKeyMismatch();
-    throw error;
-  }
-  if (marked === 0) return confirmOrderAgain(order.id);
-
-  const attempt = { ...order, paymentKey: input.paymentKey };
-  await recordPaymentEvent(db, {
-    orderDbId: order.id,
-    orderId: order.orderId,
-    paymentKey: input.paymentKey,
-    type: "CONFIRM_REQUESTED",
-    payload: { amount: input.amount },
-  });
+  const attempt = claim.order;
+  const order = attempt;
 
   try {
     const { data: payment, traceId } = await confirmTossPayment({

@@ -8,6 +8,7 @@ import { tagError } from "@/lib/observability/report";
 import type { TossPayment } from "@/lib/toss/schemas";
 import { allowedFrom, type OrderStatus } from "./order-status";
 import { recordPaymentEvent } from "./record-event";
+import { settlePaid } from "./settle-paid";
 
 export type SettleSource = "confirm" | "webhook" | "reconcile" | "refund" | "lookup" | "operator";
 
@@ -80,6 +81,14 @@ async function settle(order: Order, payment: TossPayment, source: SettleSource, 
       payload: { source, orderId: payment.orderId, totalAmount: payment.totalAmount, expectedAmount: order.amount },
     });
     throw new Error(`settleFromToss: payment ${payment.paymentKey} does not belong to order ${order.orderId}`);
+  }
+
+  // The commonest news, an approval with nothing canceled: one statement (lib/payments/settle-paid.ts).
+  if (payment.status === "DONE" && !payment.cancels?.length) {
+    const settled = await settlePaid({ id: order.id }, payment, source, traceId);
+    if (settled !== null && settled !== "duplicate" && settled.changed) return settled;
+    // Not moved here: another request settled it (or is settling it) meanwhile; answer with what it did.
+    if (settled) return { order: await db.order.findUniqueOrThrow({ where: { id: order.id } }), changed: false };
   }
 
   const common = {

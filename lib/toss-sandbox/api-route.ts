@@ -3,6 +3,7 @@
 // operation. Whatever happens, the answer is Toss-shaped; unexpected failures are logged without
 // secrets and answered 500 FAILED_INTERNAL_SYSTEM_PROCESSING.
 import "server-only";
+import { traceDb } from "@/lib/db-trace";
 import { parseBasicAuth } from "./auth";
 import { isTossErrorCode, TossSandboxError } from "./errors";
 import { tossJson, type ApiResult } from "./http";
@@ -18,7 +19,19 @@ export interface ApiCall {
 
 const LIVE_KEY_MESSAGE = "라이브 키(live_)는 샌드박스에서 사용할 수 없습니다. 테스트 키(test_)를 사용해주세요.";
 
-export async function handleTossApi(request: Request, operation: (call: ApiCall) => Promise<ApiResult>): Promise<Response> {
+/** confirm, cancel or lookup: what a trace calls a sandbox API call (lib/db-trace.ts). */
+function operationName(request: Request): string {
+  const path = new URL(request.url).pathname;
+  if (path.endsWith("/payments/confirm")) return "confirm";
+  if (path.endsWith("/cancel")) return "cancel";
+  return "lookup";
+}
+
+export function handleTossApi(request: Request, operation: (call: ApiCall) => Promise<ApiResult>): Promise<Response> {
+  return traceDb(`sandbox ${operationName(request)}`, () => answerTossApi(request, operation));
+}
+
+async function answerTossApi(request: Request, operation: (call: ApiCall) => Promise<ApiResult>): Promise<Response> {
   if (!sandboxEnabled()) return new Response("Not Found", { status: 404 });
   try {
     const auth = parseBasicAuth(request.headers.get("authorization"));

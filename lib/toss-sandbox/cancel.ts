@@ -92,7 +92,7 @@ export async function cancelPayment(found: SandboxPayment, input: CancelInput): 
       lastTransactionKey: transactionKey,
       cancels: [...cancelsOf(payment), entry] as unknown as Prisma.InputJsonValue,
     },
-    { where: { balanceAmount: payment.balanceAmount }, now },
+    { where: { balanceAmount: payment.balanceAmount }, now, current: payment, sendingNow: true },
   );
   if (!done) throw new TossSandboxError("FORBIDDEN_CONSECUTIVE_REQUEST");
   sendSoon(done.deliveryIds);

@@ -7,16 +7,15 @@
 // timeout after approving (Toss approved; the merchant never heard).
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isTossErrorCode, leavesPaymentUndecided, TOSS_ERRORS, TossSandboxError } from "./errors";
 import { expireIfStale } from "./expire";
 import type { ApiResult } from "./http";
 import { newApproveNo, newDepositSecret, newMaskedCardNumber, newTransactionKey, newVirtualAccountNumber } from "./ids";
-import { takeConfirmFlags } from "./next-confirm";
+import { findPaymentTakingConfirmFlags } from "./next-confirm";
 import { toPaymentObject } from "./payment-object";
 import { transitionPayment } from "./transition";
-import { VIRTUAL_ACCOUNT_DUE_MS } from "./windows";
+import { CONFIRM_WINDOW_MS, VIRTUAL_ACCOUNT_DUE_MS } from "./windows";
 import { deliverAll } from "./webhooks/run-due";
 import { sendSoon } from "./webhooks/send-soon";
 
@@ -38,15 +37,19 @@ export async function confirmPayment(merchantId: string, body: unknown): Promise
   if (!input.success) throw new TossSandboxError("INVALID_REQUEST");
   const { paymentKey, orderId, amount } = input.data;
 
-  const found = await db.sandboxPayment.findUnique({ where: { paymentKey } });
+  // One statement reads the payment and, when it can be confirmed now, takes this confirm's flags.
+  const now = new Date();
+  const { payment: found, flags } = await findPaymentTakingConfirmFlags(
+    { merchantId, paymentKey, orderId, amount },
+    new Date(now.getTime() - CONFIRM_WINDOW_MS),
+  );
   if (!found || found.merchantId !== merchantId || found.orderId !== orderId) throw new TossSandboxError("NOT_FOUND_PAYMENT");
-  const payment = await expireIfStale(found);
+  const payment = await expireIfStale(found, now);
 
   if (payment.status === "READY" || payment.status === "EXPIRED") throw new TossSandboxError("NOT_FOUND_PAYMENT_SESSION");
   if (payment.status !== "IN_PROGRESS") throw new TossSandboxError("ALREADY_PROCESSED_PAYMENT");
   if (amount !== payment.totalAmount) throw new TossSandboxError("INVALID_REQUEST");
 
-  const flags = await takeConfirmFlags(merchantId, payment.id);
   if (flags.errorCode && isTossErrorCode(flags.errorCode)) {
     const code = flags.errorCode;
     if (!leavesPaymentUndecided(code)) {
@@ -61,7 +64,6 @@ export async function confirmPayment(merchantId: string, body: unknown): Promise
     throw new TossSandboxError(code);
   }
 
-  const now = new Date();
   const virtualAccount = payment.method === "가상계좌";
   const approved = await transitionPayment(
     payment.id,
@@ -80,7 +82,14 @@ export async function confirmPayment(merchantId: string, body: unknown): Promise
           lastTransactionKey: newTransactionKey(),
           ...(payment.method === "카드" ? { cardNumber: newMaskedCardNumber(), approveNo: newApproveNo() } : {}),
         },
-    { now },
+    // One statement: the change, its webhook deliveries and this answer stored on the idempotency key.
+    // (Not for a held answer: a repeat meanwhile must hear 409 IDEMPOTENT_REQUEST_PROCESSING.)
+    {
+      now,
+      current: payment,
+      sendingNow: true,
+      answer: flags.delayMs ? undefined : (approved) => ({ status: 200, body: toPaymentObject(approved, env.appUrl) }),
+    },
   );
   // Someone else confirmed (or expired) it between our read and our update.
   if (!approved) throw new TossSandboxError("ALREADY_PROCESSED_PAYMENT");

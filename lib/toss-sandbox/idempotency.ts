@@ -4,6 +4,7 @@
 // The record is inserted IN_FLIGHT before the work starts: the unique index decides who is first,
 // across instances, without any in-memory state.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -23,6 +24,26 @@ export interface IdempotencyScope {
 }
 
 const hashOf = (secretKey: string) => createHash("sha256").update(secretKey).digest("hex");
+
+/** The key claimed for the request being answered, until its answer is stored. */
+interface InFlight {
+  id: string;
+  answered: boolean;
+}
+const inFlight = new AsyncLocalStorage<InFlight>();
+
+/**
+ * The idempotency key this request claimed and has not answered yet, if any: a change that knows the
+ * answer stores it in its own statement (lib/toss-sandbox/transition.ts), then calls answerInFlightKey.
+ */
+export function inFlightKey(): InFlight | null {
+  const key = inFlight.getStore();
+  return key && !key.answered ? key : null;
+}
+
+export function answerInFlightKey(key: InFlight): void {
+  key.answered = true;
+}
 
 export function checkIdempotencyKey(key: string): void {
   if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) throw new TossSandboxError("INVALID_IDEMPOTENCY_KEY");
@@ -75,12 +96,14 @@ export async function withIdempotency(scope: IdempotencyScope | null, work: () =
   if (claimed.kind === "in-flight") return errorResult(new TossSandboxError("IDEMPOTENT_REQUEST_PROCESSING"));
 
   let result: ApiResult;
+  const key: InFlight = { id: claimed.id, answered: false };
   try {
-    result = await run();
+    result = await inFlight.run(key, run);
   } catch (error) {
-    await db.sandboxIdempotencyKey.delete({ where: { id: claimed.id } }).catch(() => {});
+    if (!key.answered) await db.sandboxIdempotencyKey.delete({ where: { id: claimed.id } }).catch(() => {});
     throw error;
   }
+  if (key.answered) return result;
   await db.sandboxIdempotencyKey.update({
     where: { id: claimed.id },
     data: { status: "DONE", responseStatus: result.status, responseBody: JSON.stringify(result.body) },

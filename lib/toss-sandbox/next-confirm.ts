@@ -52,6 +52,54 @@ async function takePaymentFlags(paymentId: string): Promise<ConfirmFlags | null>
   return rows[0] ?? null;
 }
 
+type Flags = { errorCode: string | null; delayMs: number | null };
+
+/**
+ * A confirm's read, in one statement: the payment by its key, and (only when it can be confirmed now:
+ * this merchant's and order's, IN_PROGRESS, this amount, its window open at `openSince`) this confirm's
+ * flags taken as takeConfirmFlags takes them: the payment's if it has any, else the merchant's.
+ */
+export async function findPaymentTakingConfirmFlags(
+  input: { merchantId: string; paymentKey: string; orderId: string; amount: number },
+  openSince: Date,
+): Promise<{ payment: SandboxPayment | null; flags: ConfirmFlags }> {
+  const rows = await db.$queryRaw<(SandboxPayment & { paymentFlags: Flags | null; merchantFlags: Flags | null })[]>`
+    WITH "found" AS (
+      SELECT * FROM "SandboxPayment" WHERE "paymentKey" = ${input.paymentKey}
+    ), "confirmable" AS (
+      SELECT "id" FROM "found"
+      WHERE "merchantId" = ${input.merchantId} AND "orderId" = ${input.orderId} AND "status" = 'IN_PROGRESS'
+        AND "totalAmount" = ${input.amount}
+        AND ("authenticatedAt" IS NULL OR "authenticatedAt" >= (${openSince.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+    ), "paymentFlags" AS (
+      UPDATE "SandboxPayment" AS p
+      SET "nextConfirmErrorCode" = NULL, "nextConfirmDelayMs" = NULL, "updatedAt" = now()
+      FROM (
+        SELECT id, "nextConfirmErrorCode", "nextConfirmDelayMs" FROM "SandboxPayment"
+        WHERE id IN (SELECT "id" FROM "confirmable") FOR UPDATE
+      ) AS old
+      WHERE p.id = old.id AND (old."nextConfirmErrorCode" IS NOT NULL OR old."nextConfirmDelayMs" IS NOT NULL)
+      RETURNING old."nextConfirmErrorCode" AS "errorCode", old."nextConfirmDelayMs" AS "delayMs"
+    ), "merchantFlags" AS (
+      UPDATE "SandboxMerchant" AS m
+      SET "nextConfirmErrorCode" = NULL, "nextConfirmDelayMs" = NULL, "updatedAt" = now()
+      FROM (
+        SELECT id, "nextConfirmErrorCode", "nextConfirmDelayMs" FROM "SandboxMerchant"
+        WHERE id = ${input.merchantId} AND EXISTS (SELECT 1 FROM "confirmable") FOR UPDATE
+      ) AS old
+      WHERE m.id = old.id AND (old."nextConfirmErrorCode" IS NOT NULL OR old."nextConfirmDelayMs" IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM "paymentFlags")
+      RETURNING old."nextConfirmErrorCode" AS "errorCode", old."nextConfirmDelayMs" AS "delayMs"
+    )
+    SELECT f.*, (SELECT row_to_json(pf) FROM "paymentFlags" pf) AS "paymentFlags",
+                (SELECT row_to_json(mf) FROM "merchantFlags" mf) AS "merchantFlags"
+    FROM "found" f`;
+  const row = rows[0];
+  if (!row) return { payment: null, flags: { errorCode: null, delayMs: null } };
+  const { paymentFlags, merchantFlags, ...payment } = row;
+  return { payment: payment as SandboxPayment, flags: paymentFlags ?? merchantFlags ?? { errorCode: null, delayMs: null } };
+}
+
 /** The flags for this confirm: the payment's if it has any, else the merchant's. */
 export async function takeConfirmFlags(merchantId: string, paymentId: string): Promise<ConfirmFlags> {
   return (await takePaymentFlags(paymentId)) ?? (await takeMerchantFlags(merchantId)) ?? { errorCode: null, delayMs: null };

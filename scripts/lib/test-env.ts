@@ -1,5 +1,7 @@
 // The one environment every test process shares: the test runner, vitest, Playwright and the
 // production server they test. Values here are for tests on this machine only.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { embeddedUrl } from "./embedded-postgres.ts";
 
 export const TEST_PORT = Number(process.env.TEST_PORT ?? 3100);
@@ -11,6 +13,11 @@ export const TEST_SANDBOX_TESTER = "sandbox-tester@example.com";
 export const TEST_RATE_LIMIT_WINDOW_SECONDS = 15;
 /** The operator of /admin in tests (ADMIN_EMAILS). */
 export const TEST_OPERATOR = "operator@example.com";
+/**
+ * The app server's database trace (lib/db-trace.ts): scripts/test.ts gives it to the server as
+ * DB_TRACE_FILE; the round-trip tests read it (tests/integration/payments/round-trips.test.ts).
+ */
+export const TEST_DB_TRACE_FILE = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../test-logs/db-trace.jsonl");
 
 /**
  * `next start` of the server the browser tests use. Node's default keep-alive timeout (5 s) races
@@ -41,6 +48,7 @@ export function testEnv(databaseUrl = process.env.DATABASE_URL || embeddedUrl(TE
     // that trips the limits of 127.0.0.1 cannot lock the rest of the run out for long.
     RATE_LIMIT_WINDOW_SECONDS: String(TEST_RATE_LIMIT_WINDOW_SECONDS),
     TEST_APP_URL,
+    TEST_DB_TRACE_FILE,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -1,13 +1,14 @@
 // GET /api/credits: the signed-in user's balance and ledger entries, newest first.
 import { getCredits } from "@/lib/credits/get-credits";
+import { traced } from "@/lib/db-trace";
 import { errorResponse } from "@/lib/errors";
-import { requireApiUser } from "@/lib/http";
+import { requireApiSessionUserId, withApiUser } from "@/lib/http";
 
-export async function GET() {
+export const GET = traced("app GET /api/credits", async () => {
   try {
-    const user = await requireApiUser();
-    return Response.json(await getCredits(user.id), { headers: { "Cache-Control": "no-store" } });
+    const userId = await requireApiSessionUserId();
+    return Response.json(await withApiUser(userId, getCredits), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "GET /api/credits");
   }
-}
+});

@@ -5,6 +5,7 @@ import { logEvent } from "@/lib/log";
 import { TossApiError } from "@/lib/toss/errors";
 import { getTossPayment, getTossPaymentByOrderId } from "@/lib/toss/get-payment";
 import { recordPaymentEvent } from "../record-event";
+import { settlePaid } from "../settle-paid";
 import { depositSecretMatches, settleFromToss } from "../settle-payment";
 import type { WebhookEvent } from "./parse-webhook";
 
@@ -26,19 +27,31 @@ export const retryLater = (cause: unknown) =>
  * paymentKey, or on a deposit callback whose secret matches the one from our confirm.
  */
 export async function handleWebhook(event: WebhookEvent, transmission: Transmission): Promise<WebhookOutcome> {
-  if (transmission.id) {
-    const { count } = await db.tossWebhookReceipt.createMany({
-      data: [{ transmissionId: transmission.id, eventType: event.kind, retriedCount: transmission.retriedCount }],
-      skipDuplicates: true,
-    });
-    if (count === 0) {
-      const receipt = await db.tossWebhookReceipt.findUnique({ where: { transmissionId: transmission.id } });
-      if (receipt?.processedAt) return "DUPLICATE";
-      // Seen before but not finished (our earlier failure): handle it again; the effects are idempotent.
+  // The commonest delivery, Toss approved a payment: re-fetched from Toss, then the receipt, its dedupe
+  // and the settle in one statement (lib/payments/settle-paid.ts). Anything else: the general path.
+  let prefetched: Fetched | null | undefined;
+  if (event.kind === "PAYMENT_STATUS_CHANGED") {
+    prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
+    const payment = prefetched?.data;
+    if (payment && payment.status === "DONE" && !payment.cancels?.length) {
+      const receipt = transmission.id
+        ? { transmissionId: transmission.id, eventType: event.kind, retriedCount: transmission.retriedCount }
+        : undefined;
+      const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", prefetched!.traceId, receipt);
+      if (settled) {
+        const outcome: WebhookOutcome = settled === "duplicate" ? "DUPLICATE" : settled.changed ? "SETTLED" : "UNCHANGED";
+        logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome, orderId: payment.orderId });
+        return outcome;
+      }
     }
   }
 
-  const { outcome, orderId } = await dispatch(event);
+  // Seen before but not finished (our earlier failure): handle it again; the effects are idempotent.
+  if (transmission.id && (await receiveOnce(transmission.id, event.kind, transmission.retriedCount)) === "processed") {
+    return "DUPLICATE";
+  }
+
+  const { outcome, orderId } = await dispatch(event, prefetched);
   if (transmission.id) {
     await db.tossWebhookReceipt.update({
       where: { transmissionId: transmission.id },
@@ -49,9 +62,34 @@ export async function handleWebhook(event: WebhookEvent, transmission: Transmiss
   return outcome;
 }
 
-async function dispatch(event: WebhookEvent): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
+/**
+ * The receipt of a delivery, in one statement: inserted if new (ON CONFLICT DO NOTHING on the
+ * transmission id), and whether an earlier delivery of it was already processed.
+ */
+async function receiveOnce(transmissionId: string, eventType: string, retriedCount: number): Promise<"new" | "seen" | "processed"> {
+  const rows = await db.$queryRaw<{ inserted: boolean; processed: boolean }[]>`
+    WITH "inserted" AS (
+      INSERT INTO "TossWebhookReceipt" ("id", "transmissionId", "eventType", "retriedCount", "receivedAt")
+      VALUES (gen_random_uuid()::text, ${transmissionId}, ${eventType}, ${retriedCount}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT ("transmissionId") DO NOTHING
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM "inserted") AS "inserted",
+           EXISTS (SELECT 1 FROM "TossWebhookReceipt" WHERE "transmissionId" = ${transmissionId} AND "processedAt" IS NOT NULL) AS "processed"`;
+  const row = rows[0]!;
+  return row.inserted ? "new" : row.processed ? "processed" : "seen";
+}
+
+type Fetched = Awaited<ReturnType<typeof getTossPayment>>;
+
+async function dispatch(
+  event: WebhookEvent,
+  prefetched: Fetched | null | undefined,
+): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
   switch (event.kind) {
     case "PAYMENT_STATUS_CHANGED":
+      if (prefetched === null) return { outcome: "UNKNOWN_ORDER", orderId: null };
+      if (prefetched) return settleFetched(prefetched.data, prefetched.traceId, "PAYMENT_STATUS_CHANGED");
       return settleByPaymentKey(event.data.paymentKey, "PAYMENT_STATUS_CHANGED");
     case "CANCEL_STATUS_CHANGED":
       if (event.data.paymentKey) return settleByPaymentKey(event.data.paymentKey, "CANCEL_STATUS_CHANGED");
@@ -91,6 +129,12 @@ async function settleFetched(
   traceId: string | null,
   source: string,
 ): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
+  // The commonest news (an approval, usually already settled by our confirm): one statement that finds
+  // the order by Toss's orderId and settles it. No match: the general path below says why.
+  if (payment.status === "DONE" && !payment.cancels?.length) {
+    const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", traceId);
+    if (settled && settled !== "duplicate") return { outcome: settled.changed ? "SETTLED" : "UNCHANGED", orderId: settled.order.orderId };
+  }
   const order = await db.order.findUnique({ where: { orderId: payment.orderId } });
   if (!order) return { outcome: "UNKNOWN_ORDER", orderId: payment.orderId };
   if (order.paymentKey !== null && order.paymentKey !== payment.paymentKey) {

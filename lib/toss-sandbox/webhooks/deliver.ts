@@ -5,9 +5,10 @@ import "server-only";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getMerchantSettings } from "../merchants";
+import type { SandboxWebhookDelivery } from "@/lib/generated/prisma/client";
+import { defaultWebhookUrl } from "../merchants";
 import { toKstIso } from "../time";
 import { isDelivered, nextAttemptAt, WEBHOOK_TIMEOUT_MS } from "./schedule";
 import { guardedLookup, isPublicAddress, WebhookTargetRefused } from "./target";
@@ -26,18 +27,37 @@ function targetOf(configured: string): { url: string; shown: string } {
   return { url: url.toString(), shown: shown.toString() };
 }
 
-async function claim(id: string, now: Date) {
-  const { count } = await db.sandboxWebhookDelivery.updateMany({
-    where: {
-      id,
-      OR: [
-        { status: "PENDING", nextAttemptAt: { lte: now } },
-        { status: "SENDING", leaseUntil: { lt: now } },
-      ],
-    },
-    data: { status: "SENDING", leaseUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  return count === 1 ? db.sandboxWebhookDelivery.findUnique({ where: { id } }) : null;
+/**
+ * Deliveries this instance inserted already claimed (SENDING, leased: lib/toss-sandbox/transition.ts)
+ * for its own request to send right away: their first send needs no claim of its own. If the instance
+ * dies first, the lease lapses and the next run sends them like any other.
+ */
+const claimedAtInsert = new Map<string, Claimed>();
+
+export function rememberClaimedAtInsert(delivery: Claimed): void {
+  claimedAtInsert.set(delivery.id, delivery);
+}
+
+/** How long a send may take before another runner may take the delivery over. */
+export const DELIVERY_LEASE_MS = LEASE_MS;
+
+export type Claimed = Pick<SandboxWebhookDelivery, "id" | "merchantId" | "body" | "attempts" | "transmissionId"> & {
+  webhookUrl: string | null;
+  timeScale: number | null;
+};
+
+/** The claim and the merchant's settings in one statement (UPDATE … RETURNING, no read-back). */
+async function claim(id: string, now: Date): Promise<Claimed | null> {
+  const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const rows = await db.$queryRaw<Claimed[]>`
+    UPDATE "SandboxWebhookDelivery" d
+    SET "status" = 'SENDING', "leaseUntil" = ${utc(new Date(now.getTime() + LEASE_MS))}, "updatedAt" = ${utc(now)}
+    WHERE d."id" = ${id}
+      AND ((d."status" = 'PENDING' AND d."nextAttemptAt" <= ${utc(now)}) OR (d."status" = 'SENDING' AND d."leaseUntil" < ${utc(now)}))
+    RETURNING d."id", d."merchantId", d."body", d."attempts", d."transmissionId",
+      (SELECT m."webhookUrl" FROM "SandboxMerchant" m WHERE m."id" = d."merchantId") AS "webhookUrl",
+      (SELECT m."timeScale" FROM "SandboxMerchant" m WHERE m."id" = d."merchantId") AS "timeScale"`;
+  return rows[0] ?? null;
 }
 
 /**
@@ -85,9 +105,15 @@ export type AttemptOutcome = "DELIVERED" | "RETRY" | "FAILED";
 
 /** Claims and sends one due attempt; null when the delivery was not due or someone else has it. */
 export async function deliverNow(id: string): Promise<AttemptOutcome | null> {
-  const delivery = await claim(id, new Date());
+  const fresh = claimedAtInsert.get(id);
+  claimedAtInsert.delete(id);
+  const delivery = fresh ?? (await claim(id, new Date()));
   if (!delivery) return null;
-  const settings = await getMerchantSettings(delivery.merchantId);
+  const settings = {
+    webhookUrl: delivery.webhookUrl,
+    effectiveWebhookUrl: delivery.webhookUrl ?? defaultWebhookUrl(),
+    timeScale: delivery.timeScale ?? env.sandbox.timeScale,
+  };
   const target = targetOf(settings.effectiveWebhookUrl);
   const sentAt = new Date();
   const answer = await post(target.url, delivery.body, {

@@ -4,6 +4,7 @@
 import "server-only";
 import { after } from "next/server";
 import { db } from "@/lib/db";
+import { traceDb } from "@/lib/db-trace";
 import { runDueDeliveries } from "./run-due";
 
 const PUMP_INTERVAL_SECONDS = 2;
@@ -17,11 +18,20 @@ async function claimPumpSlot(): Promise<boolean> {
   return rows.length === 1;
 }
 
+/** When this instance last tried: between tries, another instance may run, but this one need not ask. */
+let lastTry = 0;
+
 export function pumpSoon(): void {
+  // At most one try per interval per instance, without a database round trip for every API call.
+  if (Date.now() - lastTry < PUMP_INTERVAL_SECONDS * 1000) return;
+  lastTry = Date.now();
   try {
     after(async () => {
       try {
-        if (await claimPumpSlot()) await runDueDeliveries({ limit: 20 });
+        // Traced apart from the API call it follows (lib/db-trace.ts): it is every request's shared work.
+        await traceDb("sandbox pump", async () => {
+          if (await claimPumpSlot()) await runDueDeliveries({ limit: 20 });
+        });
       } catch (error) {
         console.error("[toss-sandbox] sending due webhooks failed", { error });
       }

@@ -1,6 +1,7 @@
 // POST /api/webhooks/toss: Toss's webhooks (PAYMENT_STATUS_CHANGED, DEPOSIT_CALLBACK, CANCEL_STATUS_CHANGED).
 // 200 for every event handled or deliberately ignored; 4xx for bodies that are not Toss's; 5xx only for
 // our own failures, so that Toss retries.
+import { traced } from "@/lib/db-trace";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readLimited } from "@/lib/http";
 import { logEvent } from "@/lib/log";
@@ -8,7 +9,7 @@ import { reportError } from "@/lib/observability/report";
 import { handleWebhook } from "@/lib/payments/webhooks/handle-webhook";
 import { MAX_WEBHOOK_BODY_BYTES, parseWebhook } from "@/lib/payments/webhooks/parse-webhook";
 
-export async function POST(request: Request) {
+export const POST = traced("app POST /api/webhooks/toss", async (request: Request) => {
   const transmissionId = request.headers.get("tosspayments-webhook-transmission-id");
   try {
     const text = await readLimited(request, MAX_WEBHOOK_BODY_BYTES);
@@ -35,4 +36,4 @@ export async function POST(request: Request) {
     if (response.status === 503) reportError(error, "POST /api/webhooks/toss", { level: "warning" });
     return response;
   }
-}
+});

@@ -1,0 +1,331 @@
+// `npm run bench`: the payment path's figures on this machine, in one run (issue #9), printed and
+// written to bench-results/<commit>.json so that two commits can be compared.
+// - The production build (built first when a source file is newer than it), `next start` twice with the
+//   sandbox in the same server, on a database of its own (credit_checkout_bench, recreated): one
+//   server with the database direct, one through a TCP proxy holding each packet 10 ms each way.
+// - Latency p50/p99 at one client: no-op, GET /api/credits, confirm, webhook ingest, on both servers.
+// - Throughput and p50/p99 at 32 clients (database direct): no-op, confirm, webhook ingest.
+// - Sequential round trips and committed transactions per confirm and per webhook, app and sandbox
+//   apart, counted by the driver (lib/db-trace.ts) and by PostgreSQL (pg_stat_database.xact_commit).
+// - First-load JavaScript of /pricing and /checkout against a Next.js hello-world of the same packages.
+// Options: --build (build even if up to date), --quick (fewer requests). Env: BENCH_PORT (3350).
+import type { ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { buildIsStale, firstLoadJs, helloWorldFirstLoadJs } from "./lib/bench/first-load-js";
+import { startLatencyProxy } from "./lib/bench/latency-proxy";
+import { runLoad, round, type LoadResult } from "./lib/bench/load";
+import { confirm, credits, noop, postWebhook, preparePurchase, ShopClient, tossPayment, type Purchase } from "./lib/bench/shop";
+import { countByScope, readTrace, sumOf, traceOffset } from "./lib/bench/trace-summary";
+import { prepareDatabase } from "./lib/prepare-database";
+import { spawnBin, stopTree } from "./lib/processes";
+import { ROOT } from "./lib/schema-engine";
+import { nextStartArgs, testEnv } from "./lib/test-env";
+
+const QUICK = process.argv.includes("--quick");
+const PORT = Number(process.env.BENCH_PORT ?? 3350);
+const DATABASE = "credit_checkout_bench";
+const DELAY_MS = 10;
+const CLIENTS = 32;
+const RESULTS = path.join(ROOT, "bench-results");
+const TRACE_FILE = path.join(RESULTS, "db-trace.jsonl");
+const PASSWORD = "bench horse battery staple";
+const children = new Set<ChildProcess>();
+
+const n = (full: number) => (QUICK ? Math.max(8, Math.round(full / 4)) : full);
+const log = (line: string) => console.log(line);
+
+function serverEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    ...process.env,
+    ...testEnv(databaseUrl),
+    NEXT_PUBLIC_APP_URL: url,
+    NEXTAUTH_URL: url,
+    TEST_APP_URL: url,
+    // Each buyer places many orders within a second here; the order-creation limit counts per window.
+    RATE_LIMIT_WINDOW_SECONDS: "1",
+    ...extra,
+  };
+}
+
+async function startServer(port: number, env: NodeJS.ProcessEnv, logName: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const out = openSync(path.join(RESULTS, logName), "w");
+  const server = spawnBin("next", nextStartArgs(port), { stdio: ["ignore", out, out], env, group: true });
+  children.add(server);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start on ${port} exited (${server.exitCode}); see bench-results/${logName}`);
+    try {
+      if ((await fetch(`${url}/api/noop`, { method: "POST" })).status === 204) return url;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`next start on ${port} did not answer within 60 s`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Buyers with one password (hashed once), straight into the database; each signs in over HTTP. */
+async function createBuyers(database: pg.Client, count: number, urls: string[]): Promise<ShopClient[][]> {
+  const hash = await hashPassword(PASSWORD);
+  const stamp = Date.now().toString(36);
+  const clients: ShopClient[][] = urls.map(() => []);
+  for (let i = 0; i < count; i++) {
+    const email = `bench-${stamp}-${i}@example.com`;
+    await database.query(
+      `INSERT INTO "User" (id, email, "passwordHash", "customerKey", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now())`,
+      [`bench_${stamp}_${i}`, email, hash, `cus_bench_${stamp}_${i}`],
+    );
+    const first = new ShopClient(urls[0]!);
+    await first.signIn(email, PASSWORD);
+    clients[0]!.push(first);
+    for (let s = 1; s < urls.length; s++) {
+      const other = new ShopClient(urls[s]!);
+      first.copyCookiesTo(other);
+      clients[s]!.push(other);
+    }
+  }
+  return clients;
+}
+
+/** `count` purchases ready to confirm, spread over the buyers (prepared in parallel, one per buyer at a time). */
+async function preparePurchases(buyers: ShopClient[], count: number): Promise<{ buyer: ShopClient; purchase: Purchase }[]> {
+  const out: { buyer: ShopClient; purchase: Purchase }[] = [];
+  let next = 0;
+  await Promise.all(
+    buyers.map(async (buyer) => {
+      while (next < count) {
+        next++;
+        out.push({ buyer, purchase: await preparePurchase(buyer) });
+      }
+    }),
+  );
+  return out;
+}
+
+/** Waits until the sandbox has delivered (and the app answered) every webhook of these orders. */
+async function webhooksSettled(database: pg.Client, orderIds: string[], timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let polls = 0;
+  while (Date.now() < deadline) {
+    polls++;
+    const { rows } = await database.query<{ open: string }>(
+      `SELECT count(*) AS open FROM "SandboxWebhookDelivery" WHERE "orderId" = ANY($1) AND status IN ('PENDING', 'SENDING')`,
+      [orderIds],
+    );
+    if (Number(rows[0]!.open) === 0) return polls;
+    await sleep(50);
+  }
+  throw new Error("webhooks were not delivered within 30 s");
+}
+
+async function xactCommit(database: pg.Client): Promise<number> {
+  const { rows } = await database.query<{ n: string }>(`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`);
+  return Number(rows[0]!.n);
+}
+
+interface LatencySet {
+  noop: LoadResult;
+  credits: LoadResult;
+  confirm: LoadResult;
+  webhook: LoadResult;
+}
+
+async function latencyAtOneClient(url: string, buyers: ShopClient[]): Promise<LatencySet> {
+  const buyer = buyers[0]!;
+  await runLoad(Array.from({ length: 20 }, () => () => noop(url)), 1); // warm-up
+  const noopResult = await runLoad(Array.from({ length: n(200) }, () => () => noop(url)), 1);
+  const creditsResult = await runLoad(Array.from({ length: n(100) }, () => () => credits(buyer)), 1);
+  const purchases = await preparePurchases(buyers.slice(0, 4), n(40));
+  const confirmResult = await runLoad(purchases.map(({ buyer: b, purchase }) => () => confirm(b, purchase)), 1);
+  const payments = await Promise.all(purchases.map(({ purchase }) => tossPayment(url, purchase.paymentKey)));
+  await sleep(500); // the sandbox's own webhooks of those confirms
+  const webhookResult = await runLoad(payments.map((p) => () => postWebhook(url, p)), 1);
+  return { noop: noopResult, credits: creditsResult, confirm: confirmResult, webhook: webhookResult };
+}
+
+async function throughput(url: string, buyers: ShopClient[]) {
+  const noopResult = await runLoad(Array.from({ length: n(4000) }, () => () => noop(url)), CLIENTS);
+  const purchases = await preparePurchases(buyers, n(320));
+  const confirmResult = await runLoad(purchases.map(({ buyer, purchase }) => () => confirm(buyer, purchase)), CLIENTS);
+  const payments = await Promise.all(purchases.map(({ purchase }) => tossPayment(url, purchase.paymentKey)));
+  await sleep(2000);
+  const hooks = [...payments, ...payments];
+  const webhookResult = await runLoad(hooks.map((p) => () => postWebhook(url, p)), CLIENTS);
+  return {
+    noop: noopResult,
+    confirm: { ...confirmResult, ofNoop: round(confirmResult.perSecond / noopResult.perSecond, 3) },
+    webhook: { ...webhookResult, ofNoop: round(webhookResult.perSecond / noopResult.perSecond, 3) },
+  };
+}
+
+/** Purchases one at a time on the traced server: what each request cost, from the trace and from PostgreSQL. */
+async function countPerPurchase(url: string, buyers: ShopClient[], database: pg.Client) {
+  const count = n(8);
+  const purchases = await preparePurchases(buyers.slice(0, 2), count);
+  await sleep(2500); // let the pump's window pass and stats settle
+  const before = await xactCommit(database);
+  const offset = traceOffset(TRACE_FILE);
+  let benchQueries = 0;
+  for (const { buyer, purchase } of purchases) {
+    if (!(await confirm(buyer, purchase))) throw new Error(`confirm of ${purchase.orderId} failed`);
+    benchQueries += await webhooksSettled(database, [purchase.orderId]);
+  }
+  // PostgreSQL publishes a backend's counts when it has been idle a while (at most 10 s later).
+  await sleep(11_000);
+  const after = await xactCommit(database);
+  const scopes = countByScope(readTrace(TRACE_FILE, offset));
+  const per = (label: string) => {
+    const s = sumOf(scopes, label);
+    return {
+      roundTrips: round(s.roundTrips / count, 2),
+      roundTripsAfterResponse: round(s.roundTripsAfter / count, 2),
+      commits: round(s.commits / count, 2),
+      requests: round(s.requests / count, 2),
+    };
+  };
+  const untraced = sumOf(scopes, "untraced");
+  const pump = sumOf(scopes, "sandbox pump");
+  const own = ["app POST /api/payments/toss/confirm", "sandbox confirm", "app POST /api/webhooks/toss", "sandbox lookup"]
+    .map((label) => sumOf(scopes, label).commits)
+    .reduce((a, b) => a + b, 0);
+  const perPurchase = {
+    appConfirm: per("app POST /api/payments/toss/confirm"),
+    sandboxConfirm: per("sandbox confirm"),
+    appWebhook: per("app POST /api/webhooks/toss"),
+    sandboxLookup: per("sandbox lookup"),
+    untracedCommits: round(untraced.commits / count, 2),
+    /** the purchase's own requests: both confirms, the webhook and its re-fetch, after their responses included */
+    purchaseCommits: round(own / count, 2),
+    /** the sandbox's periodic sweep (due retries, expiries) that API calls trigger at most every 2 s, spread over the purchases */
+    pumpCommits: round(pump.commits / count, 2),
+    traceCommits: round(scopes.reduce((sum, s) => sum + s.commits, 0) / count, 2),
+    // minus the bench's own polling queries and the one stats read counted in `after`; PostgreSQL also
+    // counts its own background work here (autovacuum, autoanalyze)
+    pgXactCommit: round((after - before - benchQueries - 1) / count, 2),
+  };
+  const examples = Object.fromEntries(
+    ["app POST /api/payments/toss/confirm", "sandbox confirm", "app POST /api/webhooks/toss", "sandbox lookup"].map((label) => [
+      label,
+      scopes.find((s) => s.label === label)?.sql ?? [],
+    ]),
+  );
+  return { purchases: count, perPurchase, examples };
+}
+
+function commitOf(): string {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim();
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return "unknown";
+  }
+}
+
+const fmt = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors ? ` (${r.errors} errors!)` : ""}`;
+
+async function main() {
+  const started = Date.now();
+  const load = os.loadavg()[0]!;
+  log(`npm run bench${QUICK ? " --quick" : ""}: ${os.cpus().length} cores, load average ${load.toFixed(2)} at start`);
+
+  const { cluster, url: databaseUrl } = await prepareDatabase({ configuredUrl: undefined, embeddedDatabase: DATABASE, fresh: true, log: () => {} });
+  if (!cluster) throw new Error("the bench runs on this checkout's embedded PostgreSQL");
+  const directUrl = databaseUrl;
+  const proxy = await startLatencyProxy({ host: "127.0.0.1", port: cluster.port }, DELAY_MS);
+  const proxiedUrl = directUrl.replace(`:${cluster.port}/`, `:${proxy.port}/`);
+  const database = new pg.Client({ connectionString: directUrl });
+  await database.connect();
+
+  try {
+    if (process.argv.includes("--build") || buildIsStale()) {
+      log("Building (next build) …");
+      execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: serverEnv(PORT, directUrl),
+      });
+    }
+    const pages = { pricing: firstLoadJs("/pricing"), checkout: firstLoadJs("/checkout") };
+    log("Building a Next.js hello-world of the same packages (cached) …");
+    const hello = helloWorldFirstLoadJs();
+
+    rmSync(TRACE_FILE, { force: true });
+    const [direct, proxied] = await Promise.all([
+      startServer(PORT, serverEnv(PORT, directUrl), "server-direct.log"),
+      startServer(PORT + 1, serverEnv(PORT + 1, proxiedUrl, { DB_TRACE_FILE: TRACE_FILE }), "server-proxied.log"),
+    ]);
+    log(`Servers: ${direct} (database direct), ${proxied} (database ${2 * DELAY_MS} ms away, traced)`);
+    const [directBuyers, proxiedBuyers] = await createBuyers(database, CLIENTS, [direct, proxied]);
+
+    log("Latency at one client …");
+    const latency = { direct: await latencyAtOneClient(direct, directBuyers!), proxied: await latencyAtOneClient(proxied, proxiedBuyers!) };
+    log("Round trips and transactions per purchase …");
+    const counts = await countPerPurchase(proxied, proxiedBuyers!, database);
+    log(`Throughput at ${CLIENTS} clients …`);
+    const load32 = await throughput(direct, directBuyers!);
+
+    const results = {
+      commit: commitOf(),
+      at: new Date().toISOString(),
+      machine: { cores: os.cpus().length, loadAverageAtStart: round(load, 2), loadAverageAtEnd: round(os.loadavg()[0]!, 2), quick: QUICK },
+      latencyOneClient: latency,
+      throughput32: load32,
+      roundTrips: counts,
+      firstLoadJs: {
+        pricing: pages.pricing,
+        checkout: pages.checkout,
+        helloWorld: hello,
+        pricingOfHello: round(pages.pricing.compressedBytes / hello.compressedBytes, 3),
+        checkoutOfHello: round(pages.checkout.compressedBytes / hello.compressedBytes, 3),
+      },
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${results.commit}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+    const p = counts.perPurchase;
+    log("");
+    log(`Latency at one client            database direct                database ${2 * DELAY_MS} ms away`);
+    for (const key of ["noop", "credits", "confirm", "webhook"] as const) {
+      log(`  ${key.padEnd(9)} ${fmt(latency.direct[key]).padEnd(44)} ${fmt(latency.proxied[key])}`);
+    }
+    log(`Throughput at ${CLIENTS} clients (database direct)`);
+    log(`  noop      ${load32.noop.perSecond} req/s, ${fmt(load32.noop)}`);
+    log(`  confirm   ${load32.confirm.perSecond} req/s = ${load32.confirm.ofNoop}× no-op, ${fmt(load32.confirm)}`);
+    log(`  webhook   ${load32.webhook.perSecond} req/s = ${load32.webhook.ofNoop}× no-op, ${fmt(load32.webhook)}`);
+    log(`Per purchase (${counts.purchases} purchases, counted by the driver): sequential round trips / committed transactions`);
+    log(`  app confirm        ${p.appConfirm.roundTrips} / ${p.appConfirm.commits}`);
+    log(`  sandbox confirm    ${p.sandboxConfirm.roundTrips} / ${p.sandboxConfirm.commits} (webhook bookkeeping after the response: ${p.sandboxConfirm.roundTripsAfterResponse} round trips)`);
+    log(`  app webhook        ${p.appWebhook.roundTrips} / ${p.appWebhook.commits}`);
+    log(`  sandbox lookup     ${p.sandboxLookup.roundTrips} / ${p.sandboxLookup.commits} (${p.sandboxLookup.requests} per purchase)`);
+    log(
+      `  committed transactions per purchase: ${p.purchaseCommits} (its requests), ${p.traceCommits} with the sandbox's pump spread over purchases (driver); ${p.pgXactCommit} (pg_stat_database, autovacuum included)`,
+    );
+    log(`First-load JS (compressed): /pricing ${kb(pages.pricing.compressedBytes)} = ${results.firstLoadJs.pricingOfHello}× hello-world (${kb(hello.compressedBytes)}), /checkout ${kb(pages.checkout.compressedBytes)} = ${results.firstLoadJs.checkoutOfHello}×`);
+    log(`\nWritten: ${path.relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
+  } finally {
+    for (const child of children) stopTree(child);
+    await database.end().catch(() => {});
+    await proxy.close();
+    await cluster.stop().catch(() => {});
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+main().catch((error) => {
+  for (const child of children) stopTree(child);
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// The purchase's database round trips and committed transactions, counted by the driver in the app
+// server (lib/db-trace.ts, DB_TRACE_FILE set by scripts/test.ts) the same way `npm run bench` counts
+// them (scripts/lib/bench/trace-summary.ts). Counts, never times: a query added to the payment path
+// fails here. Budgets (issue #9): the app's confirm 3 (who the user is, claim the order, settle; Toss
+// is the fourth wait), the webhook 3, the sandbox's confirm and lookup 3 each, a purchase 8 commits.
+import { existsSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { countByScope, readTrace, traceOffset, type ScopeCount } from "../../../scripts/lib/bench/trace-summary";
+import { appIsUp, signedInBuyer } from "../../helpers/http";
+import { balanceOf, confirmOverHttp, paidInWindow } from "../../helpers/shop";
+
+const TRACE = process.env.TEST_DB_TRACE_FILE ?? "";
+
+async function deliveredAll(orderId: string) {
+  for (let i = 0; i < 200; i++) {
+    const open = await db.sandboxWebhookDelivery.count({ where: { orderId, status: { in: ["PENDING", "SENDING"] } } });
+    const receipts = await db.tossWebhookReceipt.count({ where: { orderId, processedAt: { not: null } } });
+    if (open === 0 && receipts > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the webhooks of ${orderId} were not delivered`);
+}
+
+const only = (scopes: ScopeCount[], label: string) => scopes.filter((s) => s.label === label);
+
+describe("round trips of a purchase", () => {
+  beforeAll(async () => {
+    if (!(await appIsUp())) throw new Error("the app server is not running (npm test starts it)");
+  });
+
+  it("confirm, the sandbox's work and the webhook stay within their budgets", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    const offset = traceOffset(TRACE);
+    const answer = await confirmOverHttp(buyer, payment);
+    expect(answer.status).toBe(200);
+    await deliveredAll(order.orderId);
+    if (!existsSync(TRACE)) throw new Error(`no database trace at ${TRACE}: the app server must run with DB_TRACE_FILE (scripts/test.ts)`);
+    expect(await balanceOf(buyer.userId)).toBe(3);
+
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const [confirm] = only(scopes, "app POST /api/payments/toss/confirm");
+    const [sandboxConfirm] = only(scopes, "sandbox confirm");
+    const webhooks = only(scopes, "app POST /api/webhooks/toss");
+    const lookups = only(scopes, "sandbox lookup");
+    const report = JSON.stringify(scopes, null, 1);
+
+    expect(confirm, report).toBeDefined();
+    expect(confirm!.roundTrips, report).toBeLessThanOrEqual(3);
+    expect(confirm!.commits, report).toBeLessThanOrEqual(3);
+    expect(sandboxConfirm!.roundTrips, report).toBeLessThanOrEqual(3);
+    expect(webhooks.length, report).toBeGreaterThan(0);
+    for (const webhook of webhooks) expect(webhook.roundTrips, report).toBeLessThanOrEqual(3);
+    for (const lookup of lookups) expect(lookup.roundTrips, report).toBeLessThanOrEqual(3);
+    // Both sides and the webhook, after the responses included (the sandbox's webhook bookkeeping).
+    const commits = [confirm!, sandboxConfirm!, ...webhooks, ...lookups].reduce((n, s) => n + s.commits, 0);
+    expect(commits, report).toBeLessThanOrEqual(8);
+  });
+});
