@@ -17,7 +17,7 @@ import { takeConfirmFlags } from "./next-confirm";
 import { toPaymentObject } from "./payment-object";
 import { transitionPayment } from "./transition";
 import { VIRTUAL_ACCOUNT_DUE_MS } from "./windows";
-import { deliverAll } from "./webhooks/run-due";
+import { deliverAll } from "./webhooks/deliver-all";
 import { sendSoon } from "./webhooks/send-soon";
 
 const amountSchema = z.union([
