@@ -30,6 +30,24 @@ const config = [
     files: ["lib/toss-sandbox/**/*.ts"],
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
+  {
+    // The browser scripts are bundled for shops' pages: nothing server-side (secrets, the database,
+    // Next.js) may reach them. They share only the sandbox's pure tables (widget-errors.ts).
+    files: ["lib/toss-sandbox/browser/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["server-only", "@/**", "next", "next/**", "node:*", "react", "react-dom", "../*", "!../widget-errors"],
+              message: "lib/toss-sandbox/browser runs in shops' browsers: import only ./ modules and ../widget-errors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
