@@ -12,7 +12,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { newPaymentKey } from "./ids";
-import { merchantForClientKey, type KeyFamily } from "./keys";
+import { keyFamilyOf, merchantForClientKey, type KeyFamily } from "./keys";
 import { configuredKeys } from "./mode";
 import {
   CUSTOMER_KEY_RULE,
@@ -55,13 +55,13 @@ const FAMILY_OF_INTEGRATION: Record<"WIDGET" | "PAYMENT_WINDOW", KeyFamily> = { 
 /** The merchant of the client key, if its family is the one this integration takes. */
 function merchantFor(clientKey: string, integration: "WIDGET" | "PAYMENT_WINDOW"): string {
   const merchant = merchantForClientKey(clientKey, configuredKeys());
-  if (!merchant.ok) {
-    if (merchant.reason === "wrong-kind") throw new WidgetError("INSECURE_KEY_USAGE");
-    throw new WidgetError("INVALID_CLIENT_KEY");
-  }
-  if (merchant.family !== FAMILY_OF_INTEGRATION[integration]) {
+  if (!merchant.ok && merchant.reason === "wrong-kind") throw new WidgetError("INSECURE_KEY_USAGE");
+  // The family shows in the key's prefix: the SDK refuses the other family before asking who it is.
+  const family = keyFamilyOf(clientKey);
+  if (family && family !== FAMILY_OF_INTEGRATION[integration]) {
     throw new WidgetError(integration === "WIDGET" ? "NOT_SUPPORTED_API_INDIVIDUAL_KEY" : "NOT_SUPPORTED_WIDGET_KEY");
   }
+  if (!merchant.ok) throw new WidgetError("INVALID_CLIENT_KEY");
   return merchant.merchantId;
 }
 

@@ -2,7 +2,6 @@
 // behind a proxy), on a free port. Its own process group, so that stopping it stops next-server too.
 import net from "node:net";
 import { spawnBin, stopTree } from "../../scripts/lib/processes";
-import { nextStartArgs } from "../../scripts/lib/test-env";
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -25,7 +24,7 @@ export function startNextServer(port: number, env: Record<string, string | undef
   // A real deployment: NODE_ENV=production (vitest itself runs with NODE_ENV=test).
   const merged: NodeJS.ProcessEnv = { NODE_ENV: "production" };
   for (const [key, value] of Object.entries({ ...process.env, NODE_ENV: "production", ...env })) if (value !== undefined) merged[key] = value;
-  const child = spawnBin("next", nextStartArgs(port), {
+  const child = spawnBin("next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: merged,
     stdio: ["ignore", "pipe", "pipe"],
     group: true,

@@ -13,7 +13,7 @@ import { newCustomerKey } from "@/lib/ids";
 import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { spawnBin, stopTree } from "../../../scripts/lib/processes";
 import { ROOT } from "../../../scripts/lib/schema-engine";
-import { TEST_PORT, nextStartArgs } from "../../../scripts/lib/test-env";
+import { TEST_PORT } from "../../../scripts/lib/test-env";
 import { APP_URL, Client } from "../../helpers/http";
 import { uniqueEmail } from "../../helpers/factories";
 
@@ -42,7 +42,7 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 60_000)
 beforeAll(async () => {
   mkdirSync(path.join(ROOT, "test-logs"), { recursive: true });
   const log = openSync(path.join(ROOT, "test-logs", "app-server-2.log"), "w");
-  second = spawnBin("next", nextStartArgs(TEST_PORT + 1), {
+  second = spawnBin("next", ["start", "-p", String(TEST_PORT + 1), "-H", "127.0.0.1"], {
     stdio: ["ignore", log, log],
     env: { ...process.env, NODE_ENV: "production" },
     group: true,
