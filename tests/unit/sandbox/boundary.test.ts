@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const eslint = new ESLint({ cwd: root });
+// Linting a sandbox file runs import/no-cycle over the sandbox's whole import graph: slow on a busy machine.
+const LINT_TIMEOUT_MS = 180_000;
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
@@ -31,7 +33,7 @@ describe("importing lib/toss-sandbox", () => {
     const messages = await restrictedImports(file, code);
     expect(messages.length).toBeGreaterThan(0);
     expect(messages[0]).toContain("Only the sandbox's own folders");
-  });
+  }, LINT_TIMEOUT_MS);
 
   it.each([
     ["lib/toss-sandbox/webhooks/pump.ts", ALIAS_IMPORT],
@@ -41,11 +43,11 @@ describe("importing lib/toss-sandbox", () => {
     ["tests/integration/sandbox/anything.test.ts", ALIAS_IMPORT],
   ])("is allowed from the sandbox's own folder %s", async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it("still allows the app's own modules everywhere", async () => {
     expect(await restrictedImports("lib/payments/x.ts", 'import { env } from "@/lib/env";\nexport const mode = env.toss.mode;\n')).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 });
 
 describe("the sandbox's modules", () => {
@@ -53,5 +55,5 @@ describe("the sandbox's modules", () => {
     const results = await eslint.lintFiles(["lib/toss-sandbox/**/*.ts"]);
     const cycles = results.flatMap((r) => r.messages.filter((m) => m.ruleId === "import/no-cycle").map((m) => `${path.relative(root, r.filePath)}: ${m.message}`));
     expect(cycles).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 });
