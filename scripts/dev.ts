@@ -5,6 +5,7 @@ import nextEnv from "@next/env";
 import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
+import { watchBrowserScripts } from "./lib/toss-browser-scripts";
 import { ROOT } from "./lib/schema-engine";
 
 nextEnv.loadEnvConfig(ROOT, true);
@@ -13,6 +14,8 @@ async function main() {
   const configuredUrl = process.env.DATABASE_URL || undefined;
   const { url, cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: "credit_checkout" });
   console.log(`Database: ${description}.`);
+  // The sandbox's browser scripts, rebuilt on every change of lib/toss-sandbox/browser.
+  const stopWatching = await watchBrowserScripts();
 
   // Its own process group, so that stopping it stops next-server too.
   const next = spawnBin("next", ["dev", ...process.argv.slice(2)], {
@@ -25,6 +28,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     stopTree(next);
+    await stopWatching().catch(() => {});
     await cluster?.stop().catch(() => {});
     process.exit(code);
   };

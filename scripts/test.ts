@@ -8,6 +8,7 @@ import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
 import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
+import { buildBrowserScripts } from "./lib/toss-browser-scripts";
 import { ROOT } from "./lib/schema-engine";
 import { TEST_APP_URL, TEST_DATABASE, TEST_DB_TRACE_FILE, TEST_PORT, nextStartArgs, testEnv } from "./lib/test-env";
 
@@ -57,6 +58,8 @@ async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error(CHROMIUM_HINT);
 
+  console.log("\n▶ Toss sandbox browser scripts: esbuild");
+  await buildBrowserScripts();
   // typegen loads next.config.ts, which validates the env as a production build would: give it the test env.
   await run("Types", "next", ["typegen"], { ...testEnv(), NEXT_TELEMETRY_DISABLED: "1" });
   await run("Typecheck", ["typescript", "tsc"], ["--noEmit"]);

@@ -1,8 +1,10 @@
 "use client";
-// The sandbox demo's checkout: Toss's real widget SDK (@tosspayments/payment-widget-sdk), loading the
-// sandbox's widget script through its `src` option, exactly as a shop integrates Toss.
+// The sandbox demo's v1 checkout: Toss's real widget SDK (@tosspayments/payment-widget-sdk), loading the
+// sandbox's widget script through its `src` option, exactly as a shop integrates Toss. Redirect or
+// promise mode.
 import { ANONYMOUS, loadPaymentWidget, type PaymentWidgetInstance } from "@tosspayments/payment-widget-sdk";
 import { useEffect, useRef, useState } from "react";
+import { ResultModeField, sdkErrorText, successPathOf, type ResultMode } from "./result-mode-field";
 
 type MethodsWidget = ReturnType<PaymentWidgetInstance["renderPaymentMethods"]>;
 
@@ -19,6 +21,7 @@ export function DemoCheckout({ clientKey, widgetSrc }: DemoCheckoutProps) {
   const [ready, setReady] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [resultMode, setResultMode] = useState<ResultMode>("redirect");
   const methods = useRef<MethodsWidget | null>(null);
   const initialAmount = useRef(amount);
 
@@ -51,17 +54,22 @@ export function DemoCheckout({ clientKey, widgetSrc }: DemoCheckoutProps) {
     if (!widget) return;
     setError(null);
     setPending(true);
+    const orderId = `demo-${crypto.randomUUID()}`;
     try {
+      if (resultMode === "promise") {
+        const result = await widget.requestPayment({ orderId, orderName: "샌드박스 데모 주문", customerName: "김토스" });
+        if (result) window.location.assign(successPathOf(result));
+        return;
+      }
       await widget.requestPayment({
-        orderId: `demo-${crypto.randomUUID()}`,
+        orderId,
         orderName: "샌드박스 데모 주문",
         successUrl: `${window.location.origin}/sandbox/toss/demo/success`,
         failUrl: `${window.location.origin}/sandbox/toss/demo/fail`,
         customerName: "김토스",
       });
     } catch (e) {
-      const { code, message } = e as { code?: string; message?: string };
-      setError(`${message ?? "결제를 요청하지 못했어요."}${code ? ` (${code})` : ""}`);
+      setError(sdkErrorText(e, "결제를 요청하지 못했어요."));
       setPending(false);
     }
   }
@@ -89,6 +97,7 @@ export function DemoCheckout({ clientKey, widgetSrc }: DemoCheckoutProps) {
           {MIN_AMOUNT}원 이상 정수로 입력하세요. 가상계좌는 200원 이상.
         </p>
       </div>
+      <ResultModeField value={resultMode} onChange={setResultMode} />
       <div id="payment-methods" />
       <div id="agreement" />
       {error ? (
@@ -103,7 +112,7 @@ export function DemoCheckout({ clientKey, widgetSrc }: DemoCheckoutProps) {
         aria-busy={pending || undefined}
         className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
       >
-        {ready ? (pending ? "결제창으로 이동 중…" : "결제하기") : "결제위젯 불러오는 중…"}
+        {ready ? (pending ? "결제 진행 중…" : "결제하기") : "결제위젯 불러오는 중…"}
       </button>
     </div>
   );

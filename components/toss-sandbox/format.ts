@@ -25,6 +25,15 @@ export function methodLabel(method: string, easyPayProvider?: string | null): st
   return method === "간편결제" && easyPayProvider ? `${easyPayProvider} (간편결제)` : method;
 }
 
+/** Which SDK and key family opened a payment: "v2 결제창" with "API 개별 연동 키 (test_ck_)". */
+export function integrationLabel(sdkVersion: string, keyFamily: string): { integration: string; keys: string } {
+  const widget = keyFamily !== "API_INDIVIDUAL";
+  return {
+    integration: `SDK ${sdkVersion} ${widget ? "결제위젯" : "결제창"}`,
+    keys: widget ? "결제위젯 연동 키 (test_gck_)" : "API 개별 연동 키 (test_ck_)",
+  };
+}
+
 export const STATUS_LABELS: Record<string, string> = {
   READY: "결제창 열림",
   IN_PROGRESS: "인증 완료 · 승인 대기",

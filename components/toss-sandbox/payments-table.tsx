@@ -1,7 +1,7 @@
 import type { SandboxPayment } from "@/lib/generated/prisma/client";
 import { bankNameOf } from "@/lib/toss-sandbox/banks";
 import { ActionButton } from "./action-button";
-import { kstTime, methodLabel, won } from "./format";
+import { integrationLabel, kstTime, methodLabel, won } from "./format";
 import { StatusBadge } from "./status-badge";
 
 const API = "/sandbox/toss/console/api/payments";
@@ -23,11 +23,12 @@ export function PaymentsTable({ payments, returnTo }: { payments: SandboxPayment
   if (!payments.length) return <p className="text-sm text-ink-soft">아직 결제가 없어요. 데모 결제로 하나 만들어 보세요.</p>;
   return (
     <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-gray-200">
-      <table className="w-full min-w-[44rem] text-left text-sm">
+      <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">샌드박스 결제 목록</caption>
         <thead className="border-b border-gray-100 text-xs text-ink-soft">
           <tr>
             <th scope="col" className="px-3 py-2">주문</th>
+            <th scope="col" className="px-3 py-2">연동 (SDK · 키)</th>
             <th scope="col" className="px-3 py-2">수단 · 금액</th>
             <th scope="col" className="px-3 py-2">상태</th>
             <th scope="col" className="px-3 py-2">동작</th>
@@ -43,6 +44,10 @@ export function PaymentsTable({ payments, returnTo }: { payments: SandboxPayment
                 <div className="text-xs text-ink-soft">
                   {p.merchantId} · {kstTime(p.requestedAt)}
                 </div>
+              </td>
+              <td className="px-3 py-2">
+                <div>{integrationLabel(p.sdkVersion, p.keyFamily).integration}</div>
+                <div className="text-xs text-ink-soft">{integrationLabel(p.sdkVersion, p.keyFamily).keys}</div>
               </td>
               <td className="px-3 py-2">
                 <div>{methodLabel(p.method, p.easyPayProvider)}</div>

@@ -8,13 +8,15 @@ import { parseBasicAuth } from "./auth";
 import { isTossErrorCode, TossSandboxError } from "./errors";
 import { tossJson, type ApiResult } from "./http";
 import { checkIdempotencyKey, withIdempotency } from "./idempotency";
-import { merchantForSecretKey } from "./keys";
+import { merchantForSecretKey, type KeyFamily } from "./keys";
 import { configuredKeys, sandboxEnabled } from "./mode";
 import { pumpSoon } from "./webhooks/pump";
 
 export interface ApiCall {
   request: Request;
   merchantId: string;
+  /** the family of the secret key the call was made with */
+  keyFamily: KeyFamily;
 }
 
 const LIVE_KEY_MESSAGE = "라이브 키(live_)는 샌드박스에서 사용할 수 없습니다. 테스트 키(test_)를 사용해주세요.";
@@ -49,7 +51,7 @@ async function answerTossApi(request: Request, operation: (call: ApiCall) => Pro
     const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
     if (key) checkIdempotencyKey(key);
     const scope = key ? { key, secretKey: auth.secretKey, method: request.method, path: new URL(request.url).pathname } : null;
-    const result = await withIdempotency(scope, () => operation({ request, merchantId: merchant.merchantId }));
+    const result = await withIdempotency(scope, () => operation({ request, merchantId: merchant.merchantId, keyFamily: merchant.family }));
     // Serverless has no timer: API calls also send the webhook retries that have come due.
     pumpSoon();
     return tossJson(result.body, result.status);

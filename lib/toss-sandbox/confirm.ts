@@ -2,7 +2,9 @@
 // payment becomes DONE; a virtual account is issued (WAITING_FOR_DEPOSIT, with its secret).
 // Refused as Toss refuses: another merchant's or an unknown paymentKey or orderId → NOT_FOUND_PAYMENT;
 // the 10-minute window closed → NOT_FOUND_PAYMENT_SESSION; already approved → ALREADY_PROCESSED_PAYMENT;
-// an amount other than the authenticated one → INVALID_REQUEST.
+// an amount other than the authenticated one → INVALID_REQUEST; a payment opened with the other key
+// family's client key (a 결제창 payment confirmed with a widget secret, or the reverse) → NOT_FOUND_PAYMENT:
+// each family confirms only its own payments (TOSS.md "SDK v2"; the code Toss answers is unconfirmed).
 // The console can make the next confirm fail with a chosen code, or hold its answer past the app's
 // timeout after approving (Toss approved; the merchant never heard).
 import "server-only";
@@ -11,12 +13,13 @@ import { env } from "@/lib/env";
 import { isTossErrorCode, leavesPaymentUndecided, TOSS_ERRORS, TossSandboxError } from "./errors";
 import { expireIfStale } from "./expire";
 import type { ApiResult } from "./http";
+import type { KeyFamily } from "./keys";
 import { newApproveNo, newDepositSecret, newMaskedCardNumber, newTransactionKey, newVirtualAccountNumber } from "./ids";
 import { findPaymentTakingConfirmFlags } from "./next-confirm";
 import { toPaymentObject } from "./payment-object";
 import { transitionPayment } from "./transition";
 import { CONFIRM_WINDOW_MS, VIRTUAL_ACCOUNT_DUE_MS } from "./windows";
-import { deliverAll } from "./webhooks/run-due";
+import { deliverAll } from "./webhooks/deliver-all";
 import { sendSoon } from "./webhooks/send-soon";
 
 const amountSchema = z.union([
@@ -30,9 +33,15 @@ export const confirmBodySchema = z.object({
   amount: amountSchema,
 });
 
+/** The sandbox's hint on Toss's NOT_FOUND_PAYMENT, naming the secret key the payment needs. */
+function keyFamilyMismatch(openedWith: string): string {
+  const needed = openedWith === "API_INDIVIDUAL" ? "API 개별 연동 키의 시크릿 키(test_sk_)" : "결제위젯 연동 키의 시크릿 키(test_gsk_)";
+  return `${TOSS_ERRORS.NOT_FOUND_PAYMENT.message} (샌드박스: 이 결제는 다른 연동 키로 열렸어요. ${needed}로 승인하세요.)`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function confirmPayment(merchantId: string, body: unknown): Promise<ApiResult> {
+export async function confirmPayment(merchantId: string, body: unknown, keyFamily: KeyFamily): Promise<ApiResult> {
   const input = confirmBodySchema.safeParse(body);
   if (!input.success) throw new TossSandboxError("INVALID_REQUEST");
   const { paymentKey, orderId, amount } = input.data;
@@ -44,6 +53,7 @@ export async function confirmPayment(merchantId: string, body: unknown): Promise
     new Date(now.getTime() - CONFIRM_WINDOW_MS),
   );
   if (!found || found.merchantId !== merchantId || found.orderId !== orderId) throw new TossSandboxError("NOT_FOUND_PAYMENT");
+  if (found.keyFamily !== keyFamily) throw new TossSandboxError("NOT_FOUND_PAYMENT", keyFamilyMismatch(found.keyFamily));
   const payment = await expireIfStale(found, now);
 
   if (payment.status === "READY" || payment.status === "EXPIRED") throw new TossSandboxError("NOT_FOUND_PAYMENT_SESSION");

@@ -105,8 +105,15 @@ export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
             depositorName: payment.approvedAt ? (payment.customerName ?? null) : null,
           }
         : null,
-    transfer: null,
-    mobilePhone: null,
+    transfer: issued && method === "계좌이체" ? { bankCode: payment.bankCode, settlementStatus: "COMPLETED" } : null,
+    mobilePhone:
+      issued && method === "휴대폰"
+        ? {
+            customerMobilePhone: payment.customerMobilePhone,
+            settlementStatus: "COMPLETED",
+            receiptUrl: `${base}/sandbox/toss/receipt/${encodeURIComponent(payment.paymentKey)}`,
+          }
+        : null,
     giftCertificate: null,
     cashReceipt: null,
     cashReceipts: null,

@@ -12,6 +12,7 @@ import { bankCodeOf, CARD_COMPANIES, DEFAULT_BANK_CODE, DEFAULT_CARD_COMPANY } f
 import { SandboxConsoleError } from "./console-error";
 import { PAYMENT_WINDOW_FAILURES, type PaymentWindowFailureCode } from "./errors";
 import { expireIfStale } from "./expire";
+import { MOBILE_PHONE_RULE } from "./widget-errors";
 
 export function successRedirectUrl(payment: Pick<SandboxPayment, "successUrl" | "orderId" | "paymentKey" | "totalAmount">): string {
   const url = new URL(payment.successUrl);
@@ -37,7 +38,10 @@ async function openWindow(paymentId: string): Promise<SandboxPayment> {
 }
 
 /** 결제 승인. Pressing it twice (a double click, a refresh) lands on the same successUrl. */
-export async function authenticatePayment(paymentId: string, choice: { bank?: string | null; card?: string | null }): Promise<string> {
+export async function authenticatePayment(
+  paymentId: string,
+  choice: { bank?: string | null; card?: string | null; phone?: string | null },
+): Promise<string> {
   const payment = await openWindow(paymentId);
   if (payment.status === "IN_PROGRESS") return successRedirectUrl(payment);
   if (payment.status === "EXPIRED") throw new SandboxConsoleError("EXPIRED", "결제 시간이 만료되었습니다. 처음부터 다시 시도해주세요.", 410);
@@ -45,6 +49,10 @@ export async function authenticatePayment(paymentId: string, choice: { bank?: st
 
   const bankCode = (choice.bank && bankCodeOf(choice.bank)) || DEFAULT_BANK_CODE;
   const card = CARD_COMPANIES.find((c) => c.code === choice.card)?.code ?? DEFAULT_CARD_COMPANY;
+  const phone = choice.phone?.replace(/\D/g, "") || payment.customerMobilePhone;
+  if (payment.method === "휴대폰" && !(phone && MOBILE_PHONE_RULE.test(phone))) {
+    throw new SandboxConsoleError("INVALID_PHONE", "휴대폰 번호를 숫자 8~15자리로 입력해주세요.", 400);
+  }
   const { count } = await db.sandboxPayment.updateMany({
     where: { id: payment.id, status: "READY" },
     data: {
@@ -52,7 +60,8 @@ export async function authenticatePayment(paymentId: string, choice: { bank?: st
       authenticatedAt: new Date(),
       failureCode: null,
       failureMessage: null,
-      ...(payment.method === "가상계좌" ? { bankCode } : {}),
+      ...(payment.method === "가상계좌" || payment.method === "계좌이체" ? { bankCode } : {}),
+      ...(payment.method === "휴대폰" ? { customerMobilePhone: phone } : {}),
       ...(payment.method === "카드" ? { cardIssuerCode: card } : {}),
     },
   });

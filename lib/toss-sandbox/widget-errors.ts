@@ -1,13 +1,17 @@
-// Errors the payment widget rejects with, with the codes and messages of Toss's widget SDK
-// (docs "결제위젯 SDK 에러"; INVALID_ORDER_ID / INVALID_ORDER_NAME / DUPLICATED_ORDER_ID from the API
-// table). Shared by the widget script (inlined into it) and the server that opens the payment window.
-// Pure.
+// Errors the browser SDKs reject with, with the codes and messages of Toss's SDKs (docs "결제위젯 SDK
+// 에러" and "결제창 SDK 에러", v1 and v2; INVALID_ORDER_ID / INVALID_ORDER_NAME / DUPLICATED_ORDER_ID from
+// the API table), and the methods the sandbox offers. Shared by the browser scripts (bundled into them,
+// lib/toss-sandbox/browser) and the server that opens the payment window. Pure: no server-only import.
 
 export const WIDGET_ERRORS = {
   INVALID_CLIENT_KEY: "ClientKey 형태가 올바르지 않습니다.",
   INSECURE_KEY_USAGE:
     "test_gsk, live_gsk로 시작하는 시크릿 키는 클라이언트 코드에 노출되면 안 됩니다. 구매자를 식별하는 customerKey 값을 사용해주세요.",
   NOT_SUPPORTED_API_INDIVIDUAL_KEY: "결제위젯 연동 키의 클라이언트 키로 SDK를 연동해주세요. API 개별 연동 키는 지원하지 않습니다.",
+  NOT_SUPPORTED_WIDGET_KEY: "API 개별 연동 키의 클라이언트 키로 SDK를 연동해주세요. 결제위젯 연동 키는 지원하지 않습니다.",
+  NOT_SUPPORTED_METHOD: "지원되지 않는 결제수단입니다.",
+  USER_CANCEL: "취소되었습니다.",
+  INVALID_METADATA: "올바르지 않은 metadata 형식입니다.",
   INVALID_CUSTOMER_KEY: "고객키는 영문 대소문자, 숫자, 특수문자 -, _, =, ., @로 2자 이상 50자 이하여야 합니다.",
   INVALID_SELECTOR: "selector에 해당하는 HTML 요소를 찾을 수 없습니다. selector 값을 다시 확인해주세요.",
   INVALID_AMOUNT_VALUE: "결제금액이 올바르지 않습니다.",
@@ -47,14 +51,38 @@ export class WidgetError extends Error {
   }
 }
 
-/** The methods the sandbox widget offers, as Toss names them in the Payment object. */
-export const WIDGET_METHODS = [
+/**
+ * Every method the sandbox's payment window takes, as Toss names them in the SDK (key) and in the
+ * Payment object (method). The widget offers the first three; the v2 payment window (payment()) takes
+ * CARD (and a card.easyPay 간편결제 in DIRECT flow), VIRTUAL_ACCOUNT, TRANSFER and MOBILE_PHONE.
+ */
+export const PAYMENT_METHODS = [
   { key: "CARD", label: "카드", method: "카드", easyPayProvider: null },
   { key: "VIRTUAL_ACCOUNT", label: "가상계좌", method: "가상계좌", easyPayProvider: null },
   { key: "TOSSPAY", label: "토스페이", method: "간편결제", easyPayProvider: "토스페이" },
+  { key: "NAVERPAY", label: "네이버페이", method: "간편결제", easyPayProvider: "네이버페이" },
+  { key: "KAKAOPAY", label: "카카오페이", method: "간편결제", easyPayProvider: "카카오페이" },
+  { key: "TRANSFER", label: "계좌이체", method: "계좌이체", easyPayProvider: null },
+  { key: "MOBILE_PHONE", label: "휴대폰", method: "휴대폰", easyPayProvider: null },
 ] as const;
 
-export type WidgetMethodKey = (typeof WIDGET_METHODS)[number]["key"];
+export type PaymentMethodKey = (typeof PAYMENT_METHODS)[number]["key"];
+
+/** The methods the sandbox widget (v1 and v2) offers. */
+export const WIDGET_METHODS = PAYMENT_METHODS.filter((m) => m.key === "CARD" || m.key === "VIRTUAL_ACCOUNT" || m.key === "TOSSPAY");
+
+/** The methods payment().requestPayment({ method }) takes in the sandbox; the rest of Toss's are NOT_SUPPORTED_METHOD. */
+export const PAYMENT_WINDOW_METHODS = ["CARD", "VIRTUAL_ACCOUNT", "TRANSFER", "MOBILE_PHONE"] as const;
+
+/** card.easyPay codes a DIRECT card flow opens as 간편결제. */
+export const EASY_PAY_CODES = ["TOSSPAY", "NAVERPAY", "KAKAOPAY"] as const;
+
+/** The smallest amount per method: cards and easy pay 100 won, account-based methods 200 won. */
+export function minimumAmountOf(method: string): number {
+  return method === "가상계좌" || method === "계좌이체" ? 200 : 100;
+}
 
 export const ORDER_ID_RULE = /^[A-Za-z0-9\-_=]{6,64}$/;
 export const CUSTOMER_KEY_RULE = /^[A-Za-z0-9\-_=.@]{2,50}$/;
+export const EMAIL_RULE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MOBILE_PHONE_RULE = /^\d{8,15}$/;

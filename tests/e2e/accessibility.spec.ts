@@ -4,7 +4,7 @@ import { expectAccessible } from "./axe";
 import { expect, payWithWidget, signUp, test, unlockConsole } from "./shop-fixtures";
 
 test("pages a visitor sees, signed out", async ({ page }) => {
-  for (const path of ["/", "/pricing", "/login", "/signup", "/login?error=CredentialsSignin", "/no-such-page", "/sandbox/toss/demo"]) {
+  for (const path of ["/", "/pricing", "/login", "/signup", "/login?error=CredentialsSignin", "/no-such-page", "/sandbox/toss/demo", "/sandbox/toss/demo?sdk=v2-widget", "/sandbox/toss/demo?sdk=v2-payment"]) {
     await page.goto(path);
     await expectAccessible(page, path);
   }

@@ -21,10 +21,17 @@ export function basicAuth(secretKey: string): string {
 }
 
 /** A merchant of its own for one test: test_gck_sbx_<id> / test_gsk_sbx_<id>. */
-export function newMerchant(): Merchant {
+/** A made-up merchant's key pair: widget keys (test_gck_/test_gsk_) or API individual keys (test_ck_/test_sk_). */
+export function newMerchant(family: "WIDGET" | "API_INDIVIDUAL" = "WIDGET"): Merchant {
   const id = randomBytes(9).toString("hex");
-  const secretKey = `test_gsk_sbx_${id}`;
-  return { id: `sbx_${id}`, clientKey: `test_gck_sbx_${id}`, secretKey, authorization: basicAuth(secretKey) };
+  return merchantKeys(id, family);
+}
+
+/** The other family's key pair of the same made-up merchant. */
+export function merchantKeys(id: string, family: "WIDGET" | "API_INDIVIDUAL"): Merchant {
+  const [client, secret] = family === "WIDGET" ? ["gck", "gsk"] : ["ck", "sk"];
+  const secretKey = `test_${secret}_sbx_${id}`;
+  return { id: `sbx_${id}`, clientKey: `test_${client}_sbx_${id}`, secretKey, authorization: basicAuth(secretKey) };
 }
 
 export function newOrderId(prefix = "order"): string {
@@ -57,7 +64,7 @@ export async function tossApi<T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }
 
-export type MethodKey = "CARD" | "VIRTUAL_ACCOUNT" | "TOSSPAY";
+export type MethodKey = "CARD" | "VIRTUAL_ACCOUNT" | "TOSSPAY" | "TRANSFER" | "MOBILE_PHONE";
 
 export interface OpenOptions {
   methodKey?: MethodKey;
@@ -67,6 +74,9 @@ export interface OpenOptions {
   successUrl?: string;
   failUrl?: string;
   customerName?: string;
+  /** v2 payment() opens PAYMENT_WINDOW with API individual keys; omitted = the widget (v1) */
+  integration?: "WIDGET" | "PAYMENT_WINDOW";
+  customerMobilePhone?: string;
 }
 
 /** What the widget's requestPayment() sends to open the payment window. */
@@ -76,6 +86,8 @@ export async function openPayment(merchant: Merchant, options: OpenOptions = {})
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
+      ...(options.integration ? { integration: options.integration, sdk: "v2" } : {}),
+      ...(options.customerMobilePhone ? { customerMobilePhone: options.customerMobilePhone } : {}),
       clientKey: merchant.clientKey,
       customerKey: "@@ANONYMOUS",
       amount: options.amount ?? 15_000,

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { expireStalePayments } from "../expire";
 import { deliverNow, type AttemptOutcome } from "./deliver";
+import { deliverAll } from "./deliver-all";
 
 export interface DueRun {
   expired: number;
@@ -42,10 +43,4 @@ export async function runDueDeliveries(options: { limit?: number; merchantId?: s
     retrying: count("RETRY"),
     failed: count("FAILED"),
   };
-}
-
-/** After the response: send these deliveries now (the first attempt of a fresh status change). */
-export async function deliverAll(ids: string[]): Promise<void> {
-  // One at a time, in the order the events happened, as Toss sends one payment's events.
-  for (const id of ids) await deliverNow(id).catch((error) => console.error("[toss-sandbox] webhook send", { id, error }));
 }

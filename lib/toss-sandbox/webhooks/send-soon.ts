@@ -3,7 +3,7 @@
 // PENDING: the next cron run, console visit or API call sends them.
 import "server-only";
 import { after } from "next/server";
-import { deliverAll } from "./run-due";
+import { deliverAll } from "./deliver-all";
 
 export function sendSoon(deliveryIds: string[]): void {
   if (!deliveryIds.length) return;

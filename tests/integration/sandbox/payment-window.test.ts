@@ -165,13 +165,31 @@ describe("requestPayment() checks (POST /sandbox/toss/widget/payments)", () => {
   });
 });
 
-describe("the widget script", () => {
-  it("is JavaScript defining window.PaymentWidget, as Toss's v1 script does", async () => {
-    const response = await fetch(`${SANDBOX}/v1/payment-widget`);
+describe("the browser scripts", () => {
+  it.each([
+    ["/v1/payment-widget", "PaymentWidget"],
+    ["/v2/standard", "TossPayments"],
+  ])("%s is JavaScript defining window.%s, cached briefly and revalidated by ETag", async (path, global) => {
+    const response = await fetch(`${SANDBOX}${path}`);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^application\/javascript/);
+    expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300, must-revalidate");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = response.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     const script = await response.text();
-    expect(script).toContain("window.PaymentWidget = PaymentWidget");
-    expect(() => new Function(script)).not.toThrow();
+    // Runs as a classic script: defines the global on the window it is given, and nothing server-side leaked in.
+    const window: Record<string, unknown> = {};
+    const document = { currentScript: null, getElementById: () => null };
+    const location = { origin: "https://shop.example.com", href: "https://shop.example.com/" };
+    new Function("window", "document", "location", "HTMLScriptElement", script)(window, document, location, class {});
+    expect(typeof window[global]).toBe("function");
+    expect((window[global] as { ANONYMOUS: string }).ANONYMOUS).toBe("@@ANONYMOUS");
+    expect(script).not.toMatch(/test_g?sk_|DATABASE_URL|server-only/);
+
+    const again = await fetch(`${SANDBOX}${path}`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(await again.text()).toBe("");
   });
 });

@@ -28,9 +28,11 @@ const keys: ConfiguredKeys = {
 
 describe("merchants by key", () => {
   it.each([
-    ["the docs pair", keys.docsSecretKey, { ok: true, merchantId: "docs" }],
-    ["the configured pair", keys.appSecretKey, { ok: true, merchantId: "app" }],
-    ["a made-up sandbox pair", "test_gsk_sbx_abc123", { ok: true, merchantId: "sbx_abc123" }],
+    ["the docs pair", keys.docsSecretKey, { ok: true, merchantId: "docs", family: "WIDGET" }],
+    ["the docs API individual pair", "test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R", { ok: true, merchantId: "docs", family: "API_INDIVIDUAL" }],
+    ["the configured pair", keys.appSecretKey, { ok: true, merchantId: "app", family: "WIDGET" }],
+    ["a made-up sandbox pair", "test_gsk_sbx_abc123", { ok: true, merchantId: "sbx_abc123", family: "WIDGET" }],
+    ["a made-up API individual pair", "test_sk_sbx_abc123", { ok: true, merchantId: "sbx_abc123", family: "API_INDIVIDUAL" }],
     ["a live key", "live_gsk_abc", { ok: false, reason: "live" }],
     ["an unknown test key", "test_gsk_someone_else", { ok: false, reason: "unknown" }],
     ["a client key used as secret", keys.docsClientKey, { ok: false, reason: "unknown" }],
@@ -40,9 +42,12 @@ describe("merchants by key", () => {
   });
 
   it.each([
-    ["the docs pair", keys.docsClientKey, { ok: true, merchantId: "docs" }],
-    ["the configured pair", keys.appClientKey, { ok: true, merchantId: "app" }],
-    ["a made-up sandbox pair", "test_gck_sbx_abc123", { ok: true, merchantId: "sbx_abc123" }],
+    ["the docs pair", keys.docsClientKey, { ok: true, merchantId: "docs", family: "WIDGET" }],
+    ["the docs API individual pair", "test_ck_D5GePWvyJnrK0W0k6q8gLzN97Eoq", { ok: true, merchantId: "docs", family: "API_INDIVIDUAL" }],
+    ["the configured pair", keys.appClientKey, { ok: true, merchantId: "app", family: "WIDGET" }],
+    ["a made-up sandbox pair", "test_gck_sbx_abc123", { ok: true, merchantId: "sbx_abc123", family: "WIDGET" }],
+    ["a made-up API individual pair", "test_ck_sbx_abc123", { ok: true, merchantId: "sbx_abc123", family: "API_INDIVIDUAL" }],
+    ["an API secret key in the browser", "test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R", { ok: false, reason: "wrong-kind" }],
     ["a live key", "live_gck_abc", { ok: false, reason: "live" }],
     ["a secret key in the browser", keys.docsSecretKey, { ok: false, reason: "wrong-kind" }],
     ["an unknown key", "test_gck_nobody", { ok: false, reason: "unknown" }],
@@ -56,6 +61,8 @@ describe("merchants by key", () => {
     const other = merchantForSecretKey("test_gsk_sbx_pair2", keys);
     expect(client).toEqual(secret);
     expect(client).not.toEqual(other);
+    // Both families of one made-up merchant are one merchant; the family tells them apart.
+    expect(merchantForClientKey("test_ck_sbx_pair1", keys)).toEqual({ ok: true, merchantId: "sbx_pair1", family: "API_INDIVIDUAL" });
   });
 
   it("names the docs merchant as Toss's docs examples do", () => {

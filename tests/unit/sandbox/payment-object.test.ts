@@ -24,6 +24,9 @@ function record(overrides: Partial<PaymentRecord> = {}): PaymentRecord {
     customerName: "김토스",
     successUrl: `${APP}/success`,
     failUrl: `${APP}/fail`,
+    sdkVersion: "v2",
+    keyFamily: "API_INDIVIDUAL",
+    customerMobilePhone: null,
     requestedAt,
     authenticatedAt: requestedAt,
     approvedAt,
@@ -150,6 +153,25 @@ describe("toPaymentObject", () => {
     const payment = toPaymentObject(record({ method: "간편결제", easyPayProvider: "토스페이" }), APP);
     expect(payment.easyPay).toEqual({ provider: "토스페이", amount: 15000, discountAmount: 0 });
     expect(payment.card).toBeNull();
+  });
+
+  it("writes a 계좌이체 (TRANSFER) payment with its bank, and nothing else method-specific", () => {
+    const payment = toPaymentObject(record({ method: "계좌이체", bankCode: "20", cardIssuerCode: null, cardNumber: null, approveNo: null }), APP);
+    expect(payment.method).toBe("계좌이체");
+    expect(payment.transfer).toEqual({ bankCode: "20", settlementStatus: "COMPLETED" });
+    expect([payment.card, payment.virtualAccount, payment.mobilePhone, payment.easyPay]).toEqual([null, null, null, null]);
+  });
+
+  it("writes a 휴대폰 (MOBILE_PHONE) payment with the buyer's number and a receipt", () => {
+    const payment = toPaymentObject(record({ method: "휴대폰", customerMobilePhone: "01012345678", cardIssuerCode: null }), APP);
+    expect(payment.mobilePhone).toEqual({
+      customerMobilePhone: "01012345678",
+      settlementStatus: "COMPLETED",
+      receiptUrl: `${APP}/sandbox/toss/receipt/tsbx20220805125600abcdefghij`,
+    });
+    expect(payment.card).toBeNull();
+    // Before authentication there is no method and so no method object.
+    expect(toPaymentObject(record({ method: "휴대폰", status: "READY", authenticatedAt: null, approvedAt: null }), APP).mobilePhone).toBeNull();
   });
 
   it("recomputes supply value and VAT from the balance after a cancel", () => {

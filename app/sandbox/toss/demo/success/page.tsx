@@ -4,6 +4,7 @@ import { kstTime, won } from "@/components/toss-sandbox/format";
 import { StatusBadge } from "@/components/toss-sandbox/status-badge";
 import { env, TOSS_DOCS_SECRET_KEY } from "@/lib/env";
 import { bankNameOf } from "@/lib/toss-sandbox/banks";
+import { DOCS_API_SECRET_KEY } from "@/lib/toss-sandbox/keys";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "데모 결제 결과", robots: { index: false } };
@@ -16,11 +17,12 @@ interface ConfirmAnswer {
 
 /**
  * Confirms over HTTP, through the sandbox API, exactly as a shop's server confirms with Toss: Basic auth
- * with the docs secret key, an Idempotency-Key per order (a refresh replays the first answer).
+ * with the docs secret key of the family that opened the payment (keys=api: the payment window's API
+ * individual pair; otherwise the widget pair), an Idempotency-Key per order (a refresh replays the first answer).
  */
-async function confirm(paymentKey: string, orderId: string, amount: string): Promise<ConfirmAnswer> {
+async function confirm(paymentKey: string, orderId: string, amount: string, secretKey: string): Promise<ConfirmAnswer> {
   const headers: Record<string, string> = {
-    Authorization: `Basic ${Buffer.from(`${TOSS_DOCS_SECRET_KEY}:`).toString("base64")}`,
+    Authorization: `Basic ${Buffer.from(`${secretKey}:`).toString("base64")}`,
     "Content-Type": "application/json",
     "Idempotency-Key": `demo-confirm-${orderId}`,
   };
@@ -44,9 +46,9 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 export default async function SandboxDemoSuccessPage({
   searchParams,
 }: {
-  searchParams: Promise<{ paymentKey?: string; orderId?: string; amount?: string; paymentType?: string }>;
+  searchParams: Promise<{ paymentKey?: string; orderId?: string; amount?: string; paymentType?: string; keys?: string }>;
 }) {
-  const { paymentKey, orderId, amount } = await searchParams;
+  const { paymentKey, orderId, amount, keys } = await searchParams;
   if (!paymentKey || !orderId || !amount) {
     return (
       <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -54,7 +56,7 @@ export default async function SandboxDemoSuccessPage({
       </p>
     );
   }
-  const answer = await confirm(paymentKey, orderId, amount);
+  const answer = await confirm(paymentKey, orderId, amount, keys === "api" ? DOCS_API_SECRET_KEY : TOSS_DOCS_SECRET_KEY);
   const payment = answer.body ?? {};
   const account = payment.virtualAccount as { accountNumber?: string; bankCode?: string; dueDate?: string } | null;
 

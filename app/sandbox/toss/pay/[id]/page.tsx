@@ -74,6 +74,42 @@ export default async function SandboxPaymentWindowPage({
                 </select>
               </div>
             ) : null}
+            {payment.method === "계좌이체" ? (
+              <div className="space-y-1">
+                <label htmlFor="bank" className="block text-sm font-semibold">
+                  출금 은행
+                </label>
+                <select id="bank" name="bank" defaultValue={DEFAULT_BANK_CODE} className={selectClass}>
+                  {BANKS.map((b) => (
+                    <option key={b.code} value={b.code}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {payment.method === "휴대폰" ? (
+              <div className="space-y-1">
+                <label htmlFor="phone" className="block text-sm font-semibold">
+                  휴대폰 번호
+                </label>
+                <input
+                  id="phone"
+                  name="phone"
+                  type="tel"
+                  inputMode="numeric"
+                  autoComplete="tel"
+                  required
+                  pattern="[0-9]{8,15}"
+                  defaultValue={payment.customerMobilePhone ?? ""}
+                  aria-describedby="phone-hint"
+                  className={selectClass}
+                />
+                <p id="phone-hint" className="text-sm text-ink-soft">
+                  숫자만 입력하세요. 인증 문자는 보내지 않아요.
+                </p>
+              </div>
+            ) : null}
             {payment.method === "가상계좌" ? (
               <>
                 <div className="space-y-1">

@@ -1,13 +1,5 @@
 // GET /sandbox/toss/v1/payment-widget — the sandbox's stand-in for js.tosspayments.com/v1/payment-widget.
 import { sandboxRoute } from "@/lib/toss-sandbox/mode";
-import { paymentWidgetScript } from "@/lib/toss-sandbox/widget-script";
+import { scriptResponse } from "@/lib/toss-sandbox/script-response";
 
-export const GET = sandboxRoute(async () => {
-  return new Response(paymentWidgetScript(), {
-    headers: {
-      "Content-Type": "application/javascript; charset=utf-8",
-      "Cache-Control": "no-cache",
-      "Access-Control-Allow-Origin": "*",
-    },
-  });
-});
+export const GET = sandboxRoute(async (request: Request) => scriptResponse(request, "v1-payment-widget"));

@@ -8,6 +8,7 @@ export const GET = consoleRoute(async (request: Request) => {
   const search = new URL(request.url).searchParams;
   const payments = await listPayments({ merchantId: search.get("merchant") ?? undefined, q: search.get("q") ?? undefined });
   return Response.json({
-    data: payments.map((p) => ({ id: p.id, merchantId: p.merchantId, payment: toPaymentObject(p, env.appUrl) })),
+    // sdkVersion and keyFamily: which SDK (v1, v2) and key family (WIDGET, API_INDIVIDUAL) opened it.
+    data: payments.map((p) => ({ id: p.id, merchantId: p.merchantId, sdkVersion: p.sdkVersion, keyFamily: p.keyFamily, payment: toPaymentObject(p, env.appUrl) })),
   });
 });

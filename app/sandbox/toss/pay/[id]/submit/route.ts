@@ -18,7 +18,7 @@ export const POST = sandboxRoute(async (request: Request, { params }: { params: 
   try {
     let location: string;
     if (intent === "approve") {
-      location = await authenticatePayment(id, { bank: field(form, "bank"), card: field(form, "card") });
+      location = await authenticatePayment(id, { bank: field(form, "bank"), card: field(form, "card"), phone: field(form, "phone") });
     } else if (intent === "cancel") {
       location = await failPaymentWindow(id, "PAY_PROCESS_CANCELED");
     } else if (intent === "fail") {

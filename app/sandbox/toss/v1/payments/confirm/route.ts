@@ -4,5 +4,5 @@ import { confirmPayment } from "@/lib/toss-sandbox/confirm";
 import { readJson } from "@/lib/toss-sandbox/http";
 
 export async function POST(request: Request) {
-  return handleTossApi(request, async ({ merchantId }) => confirmPayment(merchantId, await readJson(request)));
+  return handleTossApi(request, async ({ merchantId, keyFamily }) => confirmPayment(merchantId, await readJson(request), keyFamily));
 }
