@@ -90,12 +90,16 @@ test("a changed amount on the success link is refused and nothing is granted", a
   // Hold Toss's redirect back, and come back instead with a lower amount in the link.
   let successUrl = "";
   await page.route("**/checkout/success?*", async (route) => {
-    successUrl = route.request().url();
+    const url = route.request().url();
     await route.fulfill({ status: 200, contentType: "text/html", body: "<p>held</p>" });
+    // Only once the browser has the held page: an unroute while fulfil is under way lets the
+    // request through to the server, which would confirm the genuine link there and then.
+    successUrl = url;
   });
   await page.getByRole("button", { name: "결제 승인" }).click();
   await expect.poll(() => successUrl).toContain("amount=3000");
-  await page.unroute("**/checkout/success?*");
+  await expect(page.getByText("held")).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
 
   await page.goto(successUrl.replace("amount=3000", "amount=100"));
   await expect(alertIn(page)).toContainText("결제 금액이 주문 금액과 달라요");

@@ -95,6 +95,9 @@ describe("confirm", () => {
   it("settles from Toss's state when Toss says ALREADY_PROCESSED_PAYMENT", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
+    // Toss's webhook of that confirm would settle the order before ours asks (it may arrive at once):
+    // keep it away, so that it is our confirm that meets ALREADY_PROCESSED_PAYMENT.
+    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
     // Someone (another instance, a lost answer) confirmed it without our Idempotency-Key.
     expect((await confirm(APP_MERCHANT, payment)).status).toBe(200);
     const response = await confirmOverHttp(buyer, payment);

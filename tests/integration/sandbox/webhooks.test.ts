@@ -188,7 +188,11 @@ describe("console webhook actions", () => {
     try {
       const payment = await confirmedPayment(merchant);
       await waitFor(() => receiver.received.length >= 1);
-      const [delivery] = await deliveriesOf(payment.orderId);
+      // The tester resends what the console shows delivered: the first send's outcome is recorded.
+      const delivery = await waitFor(async () => {
+        const [row] = await deliveriesOf(payment.orderId);
+        return row?.status === "DELIVERED" ? row : undefined;
+      });
       const resent = await consoleApi<{ data: { attempts: number; status: string } }>("POST", `/deliveries/${delivery!.id}/resend`);
       expect(resent.status).toBe(200);
       expect(resent.body.data).toMatchObject({ attempts: 2, status: "DELIVERED" });
