@@ -32,6 +32,17 @@ async function openPopupWindow(page: Page, amount: number) {
   return popup;
 }
 
+/**
+ * Clicks a button in the payment window, which then closes itself. The wait is registered before the click:
+ * a window that closes before `waitForEvent("close")` is called never fires it again, and the wait would
+ * hang until the test's timeout (this failed CI once).
+ */
+async function clickAndWaitForClose(popup: Page, button: string) {
+  const closed = popup.waitForEvent("close");
+  await popup.getByRole("button", { name: button }).click();
+  await closed;
+}
+
 function successQuery(page: Page) {
   const url = new URL(page.url());
   expect(url.pathname).toBe("/sandbox/toss/demo/success");
@@ -65,8 +76,7 @@ test.describe("v2 widget", () => {
     await page.getByRole("radio", { name: "토스페이" }).check();
     await page.getByRole("checkbox", { name: AGREEMENT }).check();
     const popup = await openPopupWindow(page, 15000);
-    await popup.getByRole("button", { name: "결제 승인" }).click();
-    await popup.waitForEvent("close");
+    await clickAndWaitForClose(popup, "결제 승인");
     await expect(page).toHaveURL(/\/sandbox\/toss\/demo\/success\?/);
     expect(successQuery(page).get("amount")).toBe("15000");
     await expect(page.getByRole("heading", { name: "결제가 완료되었어요" })).toBeVisible();
@@ -78,8 +88,7 @@ test.describe("v2 widget", () => {
     await choosePromiseMode(page);
     await page.getByRole("checkbox", { name: AGREEMENT }).check();
     const popup = await openPopupWindow(page, 15000);
-    await popup.getByRole("button", { name: "결제 취소" }).click();
-    await popup.waitForEvent("close");
+    await clickAndWaitForClose(popup, "결제 취소");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("취소되었습니다. (USER_CANCEL)");
     await expect(page.getByRole("dialog")).toHaveCount(0);
     // Closing the window by hand is a cancel too.
