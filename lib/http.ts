@@ -49,7 +49,7 @@ export async function readLimited(request: Request, maxBytes: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const unauthenticated = () => new AppError({ code: "UNAUTHENTICATED", status: 401, userMessage: "로그인이 필요해요." });
+export const unauthenticated = () => new AppError({ code: "UNAUTHENTICATED", status: 401, userMessage: "로그인이 필요해요." });
 
 /** The signed-in user for an API route, or a 401 AppError (never a redirect: the caller is fetch). */
 export async function requireApiUser() {
@@ -65,19 +65,4 @@ export async function requireApiSessionUserId(): Promise<string> {
   const id = await getSessionUserId();
   if (!id) throw unauthenticated();
   return id;
-}
-
-/**
- * Runs `work` for the session's user in parallel with the check that this user still exists (a JWT
- * outlives a deleted account), so that the check adds no round trip of its own. `work` must touch only
- * that user's own rows (a deleted user has none: orders keep their user from being deleted). A user who
- * no longer exists gets the 401, whatever `work` answered.
- */
-export async function withApiUser<T>(userId: string, work: (userId: string) => Promise<T>): Promise<T> {
-  const { getCurrentUser } = await import("@/lib/auth/session");
-  const [user, result] = await Promise.allSettled([getCurrentUser(), work(userId)]);
-  if (user.status === "rejected") throw user.reason;
-  if (user.value?.id !== userId) throw unauthenticated();
-  if (result.status === "rejected") throw result.reason;
-  return result.value;
 }

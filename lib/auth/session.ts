@@ -1,10 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { originOfHeaders } from "@/lib/request-origin";
 
 export { safeCallbackUrl };
 
@@ -27,12 +29,35 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 /**
  * The user id the session cookie (a signed JWT) names, without a database read: only for work that
- * also checks the user exists (lib/http.ts withApiUser), or that acts on that user's own rows alone.
+ * also checks the user exists (GET /api/credits does, in its own statement), or that acts on that user's
+ * own rows alone.
+ *
+ * It decodes the cookie itself rather than calling getServerSession, which runs next-auth's whole
+ * session endpoint on every call: CSRF token, callbacks and a freshly encrypted cookie that a server
+ * component or route handler cannot even set. Same cookie, same secret, same id as next-auth's
+ * `session` callback (lib/auth/options.ts) — tests/integration/auth/session-cookie.test.ts holds the two
+ * side by side.
  */
 export const getSessionUserId = cache(async (): Promise<string | null> => {
-  const session = await getServerSession(authOptions);
-  return session?.user?.id ?? null;
+  const jar = await cookies();
+  const token = await getToken({
+    // Cookies only: getToken would also take a bearer token from an Authorization header.
+    req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secureCookie: await usesSecureCookies(),
+    secret: env.nextAuthSecret,
+  });
+  const id = token?.id ?? token?.sub;
+  return typeof id === "string" && id ? id : null;
 });
+
+/**
+ * Whether next-auth names its cookies `__Secure-…`: it does when its URL is https, and its URL is the
+ * request's (vetted) origin on Vercel without NEXTAUTH_URL, NEXTAUTH_URL (or the app URL) otherwise.
+ */
+async function usesSecureCookies(): Promise<boolean> {
+  const base = env.authFollowsHost ? originOfHeaders(await headers()) : env.nextAuthUrl;
+  return base.startsWith("https://");
+}
 
 /** The signed-in user; otherwise redirects to the login page, which brings the user back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { grantOrderCredits, reverseCanceledCredits } from "@/lib/credits/ledger";
-import { getCredits } from "@/lib/credits/get-credits";
+import { getCredits, getCreditsOfExistingUser } from "@/lib/credits/get-credits";
 import { generatePremium } from "@/lib/credits/premium-generation";
 import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
@@ -102,5 +102,28 @@ describe("credits", () => {
     await expect(spendCredits(user.id, 0, "x")).rejects.toThrow();
     await expect(spendCredits(user.id, 1.5, "x")).rejects.toThrow();
     expect((await getCredits(user.id)).balance).toBe(3);
+  });
+
+  it("GET /api/credits's one statement answers what getCredits answers, and null for no such user", async () => {
+    const { user, order } = await userWithCredits("PREMIUM_PACK");
+    await spendCredits(user.id, 1, "first");
+    await spendCredits(user.id, 2, "second");
+    await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(5)]));
+    const expected = await getCredits(user.id);
+    expect(expected.entries.map((e) => e.kind).sort()).toEqual(["GRANT", "REVERSAL", "SPEND", "SPEND"]);
+    const got = await getCreditsOfExistingUser(user.id);
+    expect(got).not.toBeNull();
+    expect(got!.balance).toBe(expected.balance);
+    // Same entries, newest first, with the order's public id and ISO times (ties in createdAt aside).
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(got!.entries)).toEqual(byId(expected.entries));
+    const times = got!.entries.map((e) => e.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(got!.entries.find((e) => e.kind === "GRANT")!.orderId).toBe(order.orderId);
+    expect((await getCreditsOfExistingUser(user.id, 2))!.entries).toHaveLength(2);
+
+    const nobody = await createUser();
+    expect(await getCreditsOfExistingUser(nobody.id)).toEqual({ balance: 0, entries: [] });
+    expect(await getCreditsOfExistingUser(`missing_${randomUUID()}`)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 // The purchase's database round trips and committed transactions, counted by the driver in the app
 // server (lib/db-trace.ts, DB_TRACE_FILE set by scripts/test.ts) the same way `npm run bench` counts
 // them (scripts/lib/bench/trace-summary.ts). Counts, never times: a query added to the payment path
-// fails here. Budgets (issue #9): the app's confirm 3 (who the user is, claim the order, settle; Toss
-// is the fourth wait), the webhook 3, the sandbox's confirm and lookup 3 each, a purchase 8 commits.
+// fails here. Budgets (issue #9): GET /api/credits 1; the app's confirm 3 (who the user is, claim the
+// order, settle; Toss is the fourth wait), the webhook 3, the sandbox's confirm and lookup 3 each, a
+// purchase 8 commits.
 import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -56,5 +57,20 @@ describe("round trips of a purchase", () => {
     // Both sides and the webhook, after the responses included (the sandbox's webhook bookkeeping).
     const commits = [confirm!, sandboxConfirm!, ...webhooks, ...lookups].reduce((n, s) => n + s.commits, 0);
     expect(commits, report).toBeLessThanOrEqual(8);
+  });
+
+  it("GET /api/credits is one statement: the user's existence, balance and entries together", async () => {
+    const buyer = await signedInBuyer();
+    const { payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    const offset = traceOffset(TRACE);
+    const response = await buyer.client.fetch("/api/credits");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ balance: 3, entries: [{ kind: "GRANT", amount: 3 }] });
+    const [credits] = only(countByScope(readTrace(TRACE, offset)), "app GET /api/credits");
+    const report = JSON.stringify(credits, null, 1);
+    expect(credits, report).toBeDefined();
+    expect(credits!.queries, report).toBe(1);
+    expect(credits!.roundTrips, report).toBe(1);
   });
 });
