@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 // Importing the env module validates every variable when the app is built or started: a bad value
 // fails fast, naming the variable, instead of surfacing as a 500 later.
 import { env } from "./lib/env";
-import { securityHeaders } from "./lib/security-headers";
+import { JSON_ONLY_CONTENT_SECURITY_POLICY, PROXY_SKIPPED_PATHS, securityHeaders } from "./lib/security-headers";
 
 // Variables set under another integration's names (TOSS_PAYMENTS_SECRET_KEY, …): one line each.
 for (const warning of env.warnings) console.warn(`⚠ ${warning}`);
@@ -15,7 +15,14 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   async headers() {
     // CSP from the Toss mode: the sandbox needs only this origin, live mode Toss's hosts (lib/security-headers.ts).
-    return [{ source: "/:path*", headers: securityHeaders(headerOptions) }];
+    // The JSON endpoints proxy.ts skips get a fixed policy here; every other response gets proxy.ts's own.
+    return [
+      { source: "/:path*", headers: securityHeaders(headerOptions) },
+      ...PROXY_SKIPPED_PATHS.map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: JSON_ONLY_CONTENT_SECURITY_POLICY }],
+      })),
+    ];
   },
 };
 

@@ -78,6 +78,12 @@ function isAcceptableCallbackUrl(value: string, base: string): boolean {
 }
 
 export const config = {
-  // Everything but build output and public files (they carry next.config.ts's other headers).
-  matcher: ["/((?!_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$|robots\\.txt$).*)"],
+  // Everything but build output and public files (they carry next.config.ts's other headers), and the
+  // few fixed JSON endpoints that machines call on the payment path, where this proxy has nothing to do:
+  // no page, no nonce, no URL built from the host, a body limit of their own (lib/http.ts), no params to
+  // decode. Skipping it saves every purchase four passes through Next.js's middleware adapter (issue #9).
+  // /api/noop, the benchmark's baseline, is the cost of Next.js itself. tests/integration/proxy-scope.test.ts
+  matcher: [
+    "/((?!_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$|robots\\.txt$|api/payments/toss/confirm$|api/webhooks/toss$|sandbox/toss/v1/payments/confirm$|api/noop$).*)",
+  ],
 };

@@ -57,3 +57,13 @@ export function securityHeaders(options: SecurityHeadersOptions): Header[] {
     ...(options.appUrl.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];
 }
+
+/**
+ * The fixed JSON endpoints proxy.ts's matcher leaves out (the payment path's machine calls): they get
+ * their Content-Security-Policy from next.config.ts instead, the strictest there is, since a JSON
+ * answer loads nothing. The matcher must be a literal, so it repeats these paths;
+ * tests/integration/proxy-scope.test.ts holds the two together.
+ */
+export const PROXY_SKIPPED_PATHS = ["/api/payments/toss/confirm", "/api/webhooks/toss", "/sandbox/toss/v1/payments/confirm", "/api/noop"] as const;
+
+export const JSON_ONLY_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";

@@ -4,6 +4,7 @@
 // secrets and answered 500 FAILED_INTERNAL_SYSTEM_PROCESSING.
 import "server-only";
 import { traceDb } from "@/lib/db-trace";
+import { MAX_REQUEST_BODY_BYTES, refusalResponse } from "@/lib/http-guards";
 import { parseBasicAuth } from "./auth";
 import { isTossErrorCode, TossSandboxError } from "./errors";
 import { tossJson, type ApiResult } from "./http";
@@ -35,6 +36,13 @@ export function handleTossApi(request: Request, operation: (call: ApiCall) => Pr
 
 async function answerTossApi(request: Request, operation: (call: ApiCall) => Promise<ApiResult>): Promise<Response> {
   if (!sandboxEnabled()) return new Response("Not Found", { status: 404 });
+  // A body declared larger than any Toss API call: refused before anything else, unread, and the
+  // connection closed (proxy.ts does not see /v1/payments/confirm; readJson limits what is not declared).
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BODY_BYTES) {
+    const refusal = refusalResponse("body-too-large", new URL(request.url).pathname);
+    refusal.headers.set("Connection", "close");
+    return refusal;
+  }
   try {
     const auth = parseBasicAuth(request.headers.get("authorization"));
     if (!auth.ok) throw new TossSandboxError(auth.code);

@@ -1,5 +1,7 @@
 // Answers shaped like Toss's: JSON, an X-TossPayments-Trace-Id on every answer, `{code, message}` errors.
 import "server-only";
+import { readLimited } from "@/lib/http";
+import { MAX_REQUEST_BODY_BYTES } from "@/lib/http-guards";
 import { newTraceId } from "./ids";
 import { TossSandboxError, type TossErrorCode } from "./errors";
 
@@ -28,9 +30,12 @@ export function tossError(code: TossErrorCode, message?: string): Response {
   return tossJson(error.toJSON(), error.status);
 }
 
-/** The request's JSON body; malformed or missing JSON is Toss's 400 INVALID_REQUEST, never a 500. */
+/**
+ * The request's JSON body; malformed, missing or oversized JSON (a chunked body past the limit, which no
+ * Content-Length announced) is Toss's 400 INVALID_REQUEST, never a 500.
+ */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text().catch(() => "");
+  const text = await readLimited(request, MAX_REQUEST_BODY_BYTES).catch(() => "");
   if (!text.trim()) throw new TossSandboxError("INVALID_REQUEST");
   try {
     return JSON.parse(text) as unknown;
@@ -38,3 +43,4 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new TossSandboxError("INVALID_REQUEST");
   }
 }
+
