@@ -12,6 +12,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { isTossErrorCode, leavesPaymentUndecided, TOSS_ERRORS, TossSandboxError } from "./errors";
 import { expireIfStale } from "./expire";
+import { claimMade, pendingClaim } from "./idempotency";
 import type { ApiResult } from "./http";
 import type { KeyFamily } from "./keys";
 import { newApproveNo, newDepositSecret, newMaskedCardNumber, newTransactionKey, newVirtualAccountNumber } from "./ids";
@@ -48,10 +49,14 @@ export async function confirmPayment(merchantId: string, body: unknown, keyFamil
 
   // One statement reads the payment and, when it can be confirmed now, takes this confirm's flags.
   const now = new Date();
-  const { payment: found, flags } = await findPaymentTakingConfirmFlags(
+  // With an Idempotency-Key, the same statement claims it (api-route.ts: claimInWork).
+  const claim = pendingClaim();
+  const { payment: found, flags, claimed } = await findPaymentTakingConfirmFlags(
     { merchantId, paymentKey, orderId, amount },
     new Date(now.getTime() - CONFIRM_WINDOW_MS),
+    claim,
   );
+  if (claim) claimMade(claim, claimed);
   if (!found || found.merchantId !== merchantId || found.orderId !== orderId) throw new TossSandboxError("NOT_FOUND_PAYMENT");
   if (found.keyFamily !== keyFamily) throw new TossSandboxError("NOT_FOUND_PAYMENT", keyFamilyMismatch(found.keyFamily));
   const payment = await expireIfStale(found, now);

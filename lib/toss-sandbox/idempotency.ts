@@ -5,11 +5,12 @@
 // across instances, without any in-memory state.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { TossSandboxError } from "./errors";
 import { errorResult, type ApiResult } from "./http";
+import { sqlTimestamp } from "./sql-time";
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 300;
 const KEEP_MS = 15 * 24 * 60 * 60 * 1000;
@@ -27,22 +28,56 @@ const hashOf = (secretKey: string) => createHash("sha256").update(secretKey).dig
 
 /** The key claimed for the request being answered, until its answer is stored. */
 interface InFlight {
-  id: string;
+  /** null while the claim is deferred to the operation's first statement (see pendingClaim) */
+  id: string | null;
   answered: boolean;
+  pending?: PendingClaim;
 }
+
+/** An idempotency key row for the operation's first statement to insert (ON CONFLICT DO NOTHING). */
+export interface PendingClaim {
+  id: string;
+  key: string;
+  secretKeyHash: string;
+  method: string;
+  path: string;
+  expiresAt: Date;
+}
+
+/** The operation's own statement found the key taken: withIdempotency goes the usual way instead. */
+class ClaimConflict extends Error {}
 const inFlight = new AsyncLocalStorage<InFlight>();
 
 /**
  * The idempotency key this request claimed and has not answered yet, if any: a change that knows the
  * answer stores it in its own statement (lib/toss-sandbox/transition.ts), then calls answerInFlightKey.
  */
-export function inFlightKey(): InFlight | null {
+export function inFlightKey(): { id: string } | null {
   const key = inFlight.getStore();
-  return key && !key.answered ? key : null;
+  return key && key.id !== null && !key.answered ? { id: key.id } : null;
 }
 
-export function answerInFlightKey(key: InFlight): void {
-  key.answered = true;
+/**
+ * The claim this request has yet to make, for an operation that makes it in its own first statement
+ * (one round trip instead of two; the sandbox's confirm), or null. The operation then calls
+ * claimMade with whether its statement inserted the row.
+ */
+export function pendingClaim(): PendingClaim | null {
+  const key = inFlight.getStore();
+  return key?.pending && key.id === null ? key.pending : null;
+}
+
+/** After the operation's statement: claimed, or (the key was taken) stop here and let withIdempotency decide. */
+export function claimMade(claim: PendingClaim, inserted: boolean): void {
+  const key = inFlight.getStore();
+  if (!key || key.pending !== claim) throw new Error("claimMade outside its request");
+  if (!inserted) throw new ClaimConflict();
+  key.id = claim.id;
+}
+
+export function answerInFlightKey(key: { id: string }): void {
+  const current = inFlight.getStore();
+  if (current?.id === key.id) current.answered = true;
 }
 
 export function checkIdempotencyKey(key: string): void {
@@ -79,8 +114,17 @@ async function claim(scope: IdempotencyScope, secretKeyHash: string, now: Date):
 /**
  * Runs `work` once per idempotency scope. Toss errors the work throws are answers too and are replayed
  * like successes; an unexpected failure releases the key so that a retry can run the work.
+ *
+ * `claimInWork`: the work claims the key in its own first statement (pendingClaim/claimMade), saving
+ * the claim's round trip; when that statement finds the key taken, the usual claim decides (replay,
+ * 409 while in flight, or a fresh claim over an expired record and the work runs again). A work that
+ * answers before reaching its statement (a malformed body) has its answer stored in one insert.
  */
-export async function withIdempotency(scope: IdempotencyScope | null, work: () => Promise<ApiResult>): Promise<ApiResult> {
+export async function withIdempotency(
+  scope: IdempotencyScope | null,
+  work: () => Promise<ApiResult>,
+  options: { claimInWork?: boolean } = {},
+): Promise<ApiResult> {
   const run = async () => {
     try {
       return await work();
@@ -90,23 +134,76 @@ export async function withIdempotency(scope: IdempotencyScope | null, work: () =
     }
   };
   if (!scope) return run();
+  const secretKeyHash = hashOf(scope.secretKey);
+  const now = new Date();
 
-  const claimed = await claim(scope, hashOf(scope.secretKey), new Date());
+  if (options.claimInWork) {
+    const pending: PendingClaim = {
+      id: randomUUID(),
+      key: scope.key,
+      secretKeyHash,
+      method: scope.method,
+      path: scope.path,
+      expiresAt: new Date(now.getTime() + KEEP_MS),
+    };
+    const key: InFlight = { id: null, answered: false, pending };
+    let result: ApiResult | undefined;
+    try {
+      result = await inFlight.run(key, run);
+    } catch (error) {
+      if (!(error instanceof ClaimConflict)) {
+        await release(key);
+        throw error;
+      }
+    }
+    if (result !== undefined) {
+      if (key.id === null) return (await storeUnclaimedAnswer(pending, result)) ?? (await runClaimed(scope, secretKeyHash, now, run));
+      return storeAnswer(key, result);
+    }
+  }
+  return runClaimed(scope, secretKeyHash, now, run);
+}
+
+/** The usual way: claim first (or replay, or 409 while in flight), then run the work, then store its answer. */
+async function runClaimed(scope: IdempotencyScope, secretKeyHash: string, now: Date, run: () => Promise<ApiResult>): Promise<ApiResult> {
+  const claimed = await claim(scope, secretKeyHash, now);
   if (claimed.kind === "replay") return claimed.result;
   if (claimed.kind === "in-flight") return errorResult(new TossSandboxError("IDEMPOTENT_REQUEST_PROCESSING"));
 
-  let result: ApiResult;
   const key: InFlight = { id: claimed.id, answered: false };
+  let result: ApiResult;
   try {
     result = await inFlight.run(key, run);
   } catch (error) {
-    if (!key.answered) await db.sandboxIdempotencyKey.delete({ where: { id: claimed.id } }).catch(() => {});
+    await release(key);
     throw error;
   }
-  if (key.answered) return result;
+  return storeAnswer(key, result);
+}
+
+async function release(key: InFlight) {
+  if (key.id !== null && !key.answered) await db.sandboxIdempotencyKey.delete({ where: { id: key.id } }).catch(() => {});
+}
+
+async function storeAnswer(key: InFlight, result: ApiResult): Promise<ApiResult> {
+  if (key.answered || key.id === null) return result;
   await db.sandboxIdempotencyKey.update({
-    where: { id: claimed.id },
+    where: { id: key.id },
     data: { status: "DONE", responseStatus: result.status, responseBody: JSON.stringify(result.body) },
   });
   return result;
+}
+
+/**
+ * An answer given before the work claimed its key, stored with the key in one insert; null when the key
+ * was taken meanwhile (the usual claim then decides what this request hears).
+ */
+async function storeUnclaimedAnswer(pending: PendingClaim, result: ApiResult): Promise<ApiResult | null> {
+  const inserted = await db.$executeRaw`
+    INSERT INTO "SandboxIdempotencyKey"
+      ("id", "key", "secretKeyHash", "method", "path", "status", "responseStatus", "responseBody", "expiresAt")
+    VALUES (${pending.id}, ${pending.key}, ${pending.secretKeyHash}, ${pending.method}, ${pending.path},
+            'DONE', ${result.status}, ${JSON.stringify(result.body)}, ${sqlTimestamp(pending.expiresAt)})
+    ON CONFLICT ("key", "secretKeyHash", "method", "path") DO NOTHING`;
+  return inserted === 1 ? result : null;
 }

@@ -3,10 +3,12 @@
 // either is read and cleared in one statement, so exactly one confirm takes it, across instances.
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { SandboxPayment } from "@/lib/generated/prisma/client";
 import { SandboxConsoleError } from "./console-error";
 import { CONFIRM_FAILURE_CODES } from "./errors";
+import type { PendingClaim } from "./idempotency";
+import { sqlTimestamp } from "./sql-time";
 
 export const DEFAULT_CONFIRM_DELAY_MS = 15_000;
 const MAX_CONFIRM_DELAY_MS = 25_000;
@@ -57,20 +59,35 @@ type Flags = { errorCode: string | null; delayMs: number | null };
 /**
  * A confirm's read, in one statement: the payment by its key, and (only when it can be confirmed now:
  * this merchant's and order's, IN_PROGRESS, this amount, its window open at `openSince`) this confirm's
- * flags taken as takeConfirmFlags takes them: the payment's if it has any, else the merchant's.
+ * flags taken as takeConfirmFlags takes them: the payment's if it has any, else the merchant's. With
+ * `claim`, the same statement claims the request's idempotency key (lib/toss-sandbox/idempotency.ts).
  */
 export async function findPaymentTakingConfirmFlags(
   input: { merchantId: string; paymentKey: string; orderId: string; amount: number },
   openSince: Date,
-): Promise<{ payment: SandboxPayment | null; flags: ConfirmFlags }> {
-  const rows = await db.$queryRaw<(SandboxPayment & { paymentFlags: Flags | null; merchantFlags: Flags | null })[]>`
-    WITH "found" AS (
+  claim: PendingClaim | null = null,
+): Promise<{ payment: SandboxPayment | null; flags: ConfirmFlags; claimed: boolean }> {
+  // With a claim: the idempotency key is inserted by this same statement, and flags are taken only when
+  // it was (a request that did not claim its key must not use up a flag).
+  const claimed = claim
+    ? Prisma.sql`INSERT INTO "SandboxIdempotencyKey" ("id", "key", "secretKeyHash", "method", "path", "expiresAt")
+        VALUES (${claim.id}, ${claim.key}, ${claim.secretKeyHash}, ${claim.method}, ${claim.path}, ${sqlTimestamp(claim.expiresAt)})
+        ON CONFLICT ("key", "secretKeyHash", "method", "path") DO NOTHING
+        RETURNING "id"`
+    : Prisma.sql`SELECT NULL::text AS "id" WHERE false`;
+  const rows = await db.$queryRaw<
+    (Partial<SandboxPayment> & { claimedId: string | null; paymentFlags: Flags | null; merchantFlags: Flags | null })[]
+  >`
+    WITH "claimed" AS (
+      ${claimed}
+    ), "found" AS (
       SELECT * FROM "SandboxPayment" WHERE "paymentKey" = ${input.paymentKey}
     ), "confirmable" AS (
       SELECT "id" FROM "found"
       WHERE "merchantId" = ${input.merchantId} AND "orderId" = ${input.orderId} AND "status" = 'IN_PROGRESS'
         AND "totalAmount" = ${input.amount}
         AND ("authenticatedAt" IS NULL OR "authenticatedAt" >= (${openSince.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+        AND (${claim === null} OR EXISTS (SELECT 1 FROM "claimed"))
     ), "paymentFlags" AS (
       UPDATE "SandboxPayment" AS p
       SET "nextConfirmErrorCode" = NULL, "nextConfirmDelayMs" = NULL, "updatedAt" = now()
@@ -91,13 +108,17 @@ export async function findPaymentTakingConfirmFlags(
         AND NOT EXISTS (SELECT 1 FROM "paymentFlags")
       RETURNING old."nextConfirmErrorCode" AS "errorCode", old."nextConfirmDelayMs" AS "delayMs"
     )
-    SELECT f.*, (SELECT row_to_json(pf) FROM "paymentFlags" pf) AS "paymentFlags",
-                (SELECT row_to_json(mf) FROM "merchantFlags" mf) AS "merchantFlags"
-    FROM "found" f`;
-  const row = rows[0];
-  if (!row) return { payment: null, flags: { errorCode: null, delayMs: null } };
-  const { paymentFlags, merchantFlags, ...payment } = row;
-  return { payment: payment as SandboxPayment, flags: paymentFlags ?? merchantFlags ?? { errorCode: null, delayMs: null } };
+    SELECT f.*, (SELECT "id" FROM "claimed") AS "claimedId",
+           (SELECT row_to_json(pf) FROM "paymentFlags" pf) AS "paymentFlags",
+           (SELECT row_to_json(mf) FROM "merchantFlags" mf) AS "merchantFlags"
+    FROM (SELECT 1) AS "one" LEFT JOIN "found" f ON true`;
+  // One row always (the claim's outcome), the payment's columns null when there is no such payment.
+  const { claimedId, paymentFlags, merchantFlags, ...payment } = rows[0]!;
+  return {
+    payment: payment.id ? (payment as SandboxPayment) : null,
+    flags: paymentFlags ?? merchantFlags ?? { errorCode: null, delayMs: null },
+    claimed: claimedId !== null,
+  };
 }
 
 /** The flags for this confirm: the payment's if it has any, else the merchant's. */

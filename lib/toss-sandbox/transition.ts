@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import type { SandboxPayment, SandboxPaymentStatus } from "@/lib/generated/prisma/client";
 import type { ApiResult } from "./http";
 import { answerInFlightKey, inFlightKey } from "./idempotency";
+import { sqlTimestamp } from "./sql-time";
 import { DELIVERY_LEASE_MS, rememberClaimedAtInsert } from "./webhooks/deliver";
 import { newTransmissionId } from "./ids";
 import { eventsForStatus } from "./webhooks/events";
@@ -72,7 +73,7 @@ function isPlain(values: object): boolean {
 }
 
 /** A timestamp(3) column's value: UTC wall time, as Prisma writes it. */
-const at = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+const at = sqlTimestamp;
 
 function assignment(key: string, value: unknown) {
   const column = Prisma.raw(`"${key}"`);

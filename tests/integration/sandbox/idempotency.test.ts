@@ -98,4 +98,45 @@ describe("Idempotency-Key", () => {
     expect(approved).toHaveLength(1);
     for (const a of answers.filter((x) => x.status !== 200)) expect(a.body.code).toBe("ALREADY_PROCESSED_PAYMENT");
   });
+
+  // The confirm claims its key in the same statement that reads the payment (one round trip): what
+  // follows holds that claim to the same rules as the others.
+  it("replays an answer given before the payment was even read (a malformed body)", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    const key = `malformed-${payment.orderId}`;
+    const first = await tossApi(merchant, "POST", "/v1/payments/confirm", { rawBody: "{", idempotencyKey: key });
+    expect(first.status).toBe(400);
+    expect(first.body.code).toBe("INVALID_REQUEST");
+    const repeat = await confirm(merchant, payment, key);
+    expect(repeat.status).toBe(400);
+    expect(repeat.body).toEqual(first.body);
+    expect((await confirm(merchant, payment)).body.status).toBe("DONE");
+  });
+
+  it("many confirms with one key at once: the work runs once, the others hear its answer or 409", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    const key = `same-${payment.orderId}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => confirm(merchant, payment, key)));
+    const done = answers.filter((a) => a.status === 200);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const a of done) expect(a.body).toEqual(done[0]!.body);
+    for (const a of answers.filter((x) => x.status !== 200)) expect(a.body.code).toBe("IDEMPOTENT_REQUEST_PROCESSING");
+    expect((await confirm(merchant, payment, key)).body).toEqual(done[0]!.body);
+  });
+
+  it("a console flag goes to the request that claimed the key, never to a repeat that found it taken", async () => {
+    const merchant = newMerchant();
+    await setMerchant(merchant, { nextConfirm: "REJECT_CARD_COMPANY" });
+    const payment = await authenticatedPayment(merchant);
+    const key = `flag-${payment.orderId}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => confirm(merchant, payment, key)));
+    const ran = answers.filter((a) => a.status !== 409);
+    expect(ran.length).toBeGreaterThanOrEqual(1);
+    // Had a repeat taken the flag, the request that ran would have approved the payment.
+    for (const a of ran) expect(a.body.code).toBe("REJECT_CARD_COMPANY");
+    const after = await tossApi(merchant, "GET", `/v1/payments/${payment.paymentKey}`);
+    expect(after.body.status).toBe("ABORTED");
+  });
 });
