@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { logEvent } from "@/lib/log";
 import { reportError, tagError } from "@/lib/observability/report";
+import { sqlTimestamp } from "@/lib/sql-time";
 import { confirmTossPayment } from "@/lib/toss/confirm-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { getTossPaymentByOrderId } from "@/lib/toss/get-payment";
@@ -38,6 +39,7 @@ export interface ReconcileReport {
  * 3. Virtual accounts: a missed deposit webhook is settled; past the due date, EXPIRED (Toss sends nothing).
  * 4. Refunds whose answer never came (and whose webhook was missed): a paid order Toss has canceled is
  *    canceled here too, and its credits reversed; a partial cancel takes back its share of them.
+ * Steps 1, 3 and 4 each take up to 50 orders a run, the least recently reconciled first.
  */
 export async function reconcile(now = new Date()): Promise<ReconcileReport> {
   const report: ReconcileReport = {
@@ -62,11 +64,11 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     }
   };
 
-  const attempted = await db.order.findMany({
-    where: { status: "PENDING", confirmAttemptedAt: { lt: new Date(now.getTime() - CONFIRM_GRACE_MS) } },
-    orderBy: { confirmAttemptedAt: "asc" },
-    take: BATCH,
-  });
+  const attempted = await takeLeastRecentlyReconciled(
+    Prisma.sql`"status" = 'PENDING'::"OrderStatus" AND "confirmAttemptedAt" < ${sqlTimestamp(new Date(now.getTime() - CONFIRM_GRACE_MS))}`,
+    Prisma.sql`"confirmAttemptedAt" ASC`,
+    now,
+  );
   for (const order of attempted) {
     const settled = await guarded(order, "confirm", () => settleAttempted(order));
     if (settled) report.confirmsSettled++;
@@ -75,23 +77,23 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
 
   report.pendingExpired = await expireAbandoned(new Date(now.getTime() - PAYMENT_WINDOW_MS));
 
-  const waiting = await db.order.findMany({
-    where: { status: "WAITING_FOR_DEPOSIT" },
-    orderBy: { virtualAccountDueDate: "asc" },
-    take: BATCH,
-  });
+  const waiting = await takeLeastRecentlyReconciled(
+    Prisma.sql`"status" = 'WAITING_FOR_DEPOSIT'::"OrderStatus"`,
+    Prisma.sql`"virtualAccountDueDate" ASC NULLS LAST`,
+    now,
+  );
   for (const order of waiting) {
     const outcome = await guarded(order, "virtual_account", () => settleWaiting(order, now));
     if (outcome === "PAID") report.depositsSettled++;
     if (outcome === "EXPIRED") report.virtualAccountsExpired++;
   }
-  const refunding = await db.order.findMany({
-    where: {
-      status: { in: ["PAID", "PARTIAL_CANCELED"] },
-      events: { some: { type: "REFUND_REQUESTED", createdAt: { gt: new Date(now.getTime() - REFUND_LOOKBACK_MS) } } },
-    },
-    take: BATCH,
-  });
+  const refunding = await takeLeastRecentlyReconciled(
+    Prisma.sql`"status" IN ('PAID'::"OrderStatus", 'PARTIAL_CANCELED'::"OrderStatus") AND EXISTS (
+      SELECT 1 FROM "PaymentEvent" e WHERE e."orderId" = "Order"."id" AND e."type" = 'REFUND_REQUESTED'
+        AND e."createdAt" > ${sqlTimestamp(new Date(now.getTime() - REFUND_LOOKBACK_MS))})`,
+    Prisma.sql`"createdAt" ASC`,
+    now,
+  );
   for (const order of refunding) {
     const changed = await guarded(order, "refund", async () => {
       const found = await lookUp(order);
@@ -101,6 +103,25 @@ export async function reconcile(now = new Date()): Promise<ReconcileReport> {
     if (changed) report.refundsSettled++;
   }
   return report;
+}
+
+/**
+ * Up to BATCH orders matching `where`, those reconciliation asked about least recently (never, first)
+ * taken first, and marked as asked now in the same statement. Orders that stay unresolved run after
+ * run (Toss unreachable for them, an account days from its due date) thus never keep the others out of
+ * the batch; and two overlapping runs take different orders (SKIP LOCKED).
+ */
+async function takeLeastRecentlyReconciled(where: Prisma.Sql, then: Prisma.Sql, now: Date): Promise<Order[]> {
+  return db.$queryRaw<Order[]>`
+    UPDATE "Order" AS o SET "reconciledAt" = ${sqlTimestamp(now)}
+    FROM (
+      SELECT "id" FROM "Order" WHERE ${where}
+      ORDER BY "reconciledAt" ASC NULLS FIRST, ${then}
+      LIMIT ${BATCH}
+      FOR UPDATE SKIP LOCKED
+    ) AS picked
+    WHERE o."id" = picked."id"
+    RETURNING o.*`;
 }
 
 /** PENDING orders created before `cutoff` with no confirm attempted → EXPIRED, audited, in one transaction. */

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { TossSandboxError } from "./errors";
 import { errorResult, type ApiResult } from "./http";
-import { sqlTimestamp } from "./sql-time";
+import { sqlTimestamp } from "@/lib/sql-time";
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 300;
 const KEEP_MS = 15 * 24 * 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import type { SandboxPayment } from "@/lib/generated/prisma/client";
 import { SandboxConsoleError } from "./console-error";
 import { CONFIRM_FAILURE_CODES } from "./errors";
 import type { PendingClaim } from "./idempotency";
-import { sqlTimestamp } from "./sql-time";
+import { sqlTimestamp } from "@/lib/sql-time";
 
 export const DEFAULT_CONFIRM_DELAY_MS = 15_000;
 const MAX_CONFIRM_DELAY_MS = 25_000;

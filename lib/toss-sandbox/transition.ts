@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import type { SandboxPayment, SandboxPaymentStatus } from "@/lib/generated/prisma/client";
 import type { ApiResult } from "./http";
 import { answerInFlightKey, inFlightKey } from "./idempotency";
-import { sqlTimestamp } from "./sql-time";
+import { sqlTimestamp } from "@/lib/sql-time";
 import { DELIVERY_LEASE_MS, rememberClaimedAtInsert } from "./webhooks/deliver";
 import { newTransmissionId } from "./ids";
 import { eventsForStatus } from "./webhooks/events";

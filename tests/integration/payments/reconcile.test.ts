@@ -1,7 +1,8 @@
 // Reconciliation: a Toss timeout settled with nobody returning, abandoned orders and overdue accounts.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { reconcile } from "@/lib/payments/reconcile";
+import { reconcile, type ReconcileReport } from "@/lib/payments/reconcile";
+import { newOrderId } from "@/lib/ids";
 import { signedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, forceNextConfirm, orderRow, paidInWindow, placeOrder } from "../../helpers/shop";
 import { consoleApi, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
@@ -13,6 +14,14 @@ afterEach(async () => {
 });
 
 const later = (ms: number) => new Date(Date.now() + ms);
+
+/** Runs reconciliation until `done` (at most 40 runs: 2,000 orders per step), returning each run's report. */
+async function reconcileUntil(done: () => Promise<boolean>) {
+  const reports: ReconcileReport[] = [];
+  for (let run = 0; run < 40 && !(await done()); run++) reports.push(await reconcile());
+  expect(await done()).toBe(true);
+  return reports;
+}
 
 describe("reconcile", () => {
   it("settles a confirm whose answer never came, with nobody coming back", async () => {
@@ -74,16 +83,18 @@ describe("reconcile", () => {
     const buyer = await signedInBuyer();
     const overdue = await paidInWindow(buyer, { methodKey: "VIRTUAL_ACCOUNT" });
     const missed = await paidInWindow(buyer, { methodKey: "VIRTUAL_ACCOUNT" });
-    for (const { payment } of [overdue, missed]) expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
-    await db.order.update({ where: { orderId: overdue.order.orderId }, data: { virtualAccountDueDate: new Date(Date.now() - 60_000) } });
-    // A deposit whose webhooks never reach us: point the merchant's webhook URL at a closed port.
+    // No webhook reaches us, from the accounts' issue on: point the merchant's webhook URL at a closed
+    // port. (An issue webhook still in flight at the deposit would be re-fetched and see it paid.)
     await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
     try {
+      for (const { payment } of [overdue, missed]) expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+      await db.order.update({ where: { orderId: overdue.order.orderId }, data: { virtualAccountDueDate: new Date(Date.now() - 60_000) } });
       expect((await consoleApi("POST", `/payments/${missed.order.orderId}/deposit`)).status).toBe(200);
       expect((await orderRow(missed.order.orderId)).status).toBe("WAITING_FOR_DEPOSIT");
-      const report = await reconcile();
-      expect(report.depositsSettled).toBeGreaterThanOrEqual(1);
-      expect(report.virtualAccountsExpired).toBeGreaterThanOrEqual(1);
+      // Each run takes 50 waiting accounts, least recently asked first: earlier tests' may come first.
+      const reports = await reconcileUntil(async () => (await orderRow(missed.order.orderId)).status === "PAID" && (await orderRow(overdue.order.orderId)).status === "EXPIRED");
+      expect(reports.reduce((n, r) => n + r.depositsSettled, 0)).toBeGreaterThanOrEqual(1);
+      expect(reports.reduce((n, r) => n + r.virtualAccountsExpired, 0)).toBeGreaterThanOrEqual(1);
     } finally {
       await setMerchant(APP_MERCHANT, { webhookUrl: "" });
     }
@@ -114,5 +125,39 @@ describe("reconcile", () => {
     expect(await balanceOf(buyer.userId)).toBe(0);
     await reconcile();
     expect(await balanceOf(buyer.userId)).toBe(0);
+  });
+
+  it("a missed deposit is settled even behind more than a batch of accounts that stay unresolved", async () => {
+    const buyer = await signedInBuyer();
+    // 60 accounts due before ours that Toss has never heard of: every run finds them still waiting.
+    // Taken by due date alone, they would fill every batch of 50 and ours would never be asked about.
+    const stuck = Array.from({ length: 60 }, (_, i) => ({
+      orderId: newOrderId(),
+      userId: buyer.userId,
+      productCode: "PRO_PACK",
+      orderName: "프로 팩 (크레딧 3개)",
+      amount: 3000,
+      credits: 3,
+      status: "WAITING_FOR_DEPOSIT" as const,
+      paymentKey: `tsbx_unknown_${newOrderId()}`,
+      virtualAccountDueDate: new Date(Date.now() + 60 * 60_000 + i * 1000),
+    }));
+    await db.order.createMany({ data: stuck });
+    const missed = await paidInWindow(buyer, { methodKey: "VIRTUAL_ACCOUNT" });
+    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
+    try {
+      expect((await confirmOverHttp(buyer, missed.payment)).status).toBe(200);
+      expect((await consoleApi("POST", `/payments/${missed.order.orderId}/deposit`)).status).toBe(200);
+      const reports = await reconcileUntil(async () => (await orderRow(missed.order.orderId)).status === "PAID");
+      expect(reports.reduce((n, r) => n + r.depositsSettled, 0)).toBeGreaterThanOrEqual(1);
+      expect(await balanceOf(buyer.userId)).toBe(3);
+      // The stuck ones were each asked about, and are still waiting (Toss has nothing for them).
+      const after = await db.order.findMany({ where: { orderId: { in: stuck.map((o) => o.orderId) } } });
+      expect(after.every((o) => o.status === "WAITING_FOR_DEPOSIT")).toBe(true);
+      expect(after.filter((o) => o.reconciledAt !== null).length).toBeGreaterThanOrEqual(50);
+    } finally {
+      await setMerchant(APP_MERCHANT, { webhookUrl: "" });
+      await db.order.deleteMany({ where: { orderId: { in: stuck.map((o) => o.orderId) } } });
+    }
   });
 });

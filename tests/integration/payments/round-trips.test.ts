@@ -2,8 +2,8 @@
 // server (lib/db-trace.ts, DB_TRACE_FILE set by scripts/test.ts) the same way `npm run bench` counts
 // them (scripts/lib/bench/trace-summary.ts). Counts, never times: a query added to the payment path
 // fails here. Budgets (issue #9): GET /api/credits 1; the app's confirm 3 (who the user is, claim the
-// order, settle; Toss is the fourth wait), the webhook 3, the sandbox's confirm and lookup 3 each, a
-// purchase 8 commits.
+// order, settle; Toss is the fourth wait), the webhook 3, the sandbox's confirm, lookup and cancel 3
+// each, a purchase 8 commits.
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -86,5 +86,19 @@ describe("round trips of a purchase", () => {
     expect(credits, report).toBeDefined();
     expect(credits!.queries, report).toBe(1);
     expect(credits!.roundTrips, report).toBe(1);
+  });
+
+  it("the sandbox's cancel stays within 3 round trips, its answer stored in the cancelling statement", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    await deliveredAll(order.orderId);
+    const offset = traceOffset(TRACE);
+    const refund = await buyer.client.postJson(`/api/orders/${order.orderId}/refund`, {});
+    expect(refund.status).toBe(200);
+    const [cancel] = only(countByScope(readTrace(TRACE, offset)), "sandbox cancel");
+    const report = JSON.stringify(cancel, null, 1);
+    expect(cancel, report).toBeDefined();
+    expect(cancel!.roundTrips, report).toBeLessThanOrEqual(3);
   });
 });

@@ -139,4 +139,23 @@ describe("Idempotency-Key", () => {
     const after = await tossApi(merchant, "GET", `/v1/payments/${payment.paymentKey}`);
     expect(after.body.status).toBe("ABORTED");
   });
+
+  it("a cancel's answer, stored by the statement that cancels, replays exactly", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    expect((await confirm(merchant, payment)).status).toBe(200);
+    const key = `cancel-${payment.orderId}`;
+    const cancel = () =>
+      tossApi(merchant, "POST", `/v1/payments/${payment.paymentKey}/cancel`, { body: { cancelReason: "부분 환불", cancelAmount: 1000 }, idempotencyKey: key });
+    const first = await cancel();
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe("PARTIAL_CANCELED");
+    const repeat = await cancel();
+    expect(repeat.status).toBe(200);
+    expect(repeat.body).toEqual(first.body);
+    // Nothing was refunded twice: the payment as Toss shows it now is the first answer.
+    const now = await tossApi(merchant, "GET", `/v1/payments/${payment.paymentKey}`);
+    expect(now.body.balanceAmount).toBe(first.body.balanceAmount);
+    expect(now.body.cancels).toEqual(first.body.cancels);
+  });
 });
