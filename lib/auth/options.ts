@@ -6,6 +6,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import KakaoProvider from "next-auth/providers/kakao";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
+import { OAUTH_EMAIL_RESERVED } from "@/lib/auth/sign-in-errors";
+import { isPrivilegedEmail } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
@@ -103,6 +105,16 @@ export const authOptions: AuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    // Kakao and Google vouch for an address only as far as their own sign-up checks go: an address that
+    // the configuration gives rights to (operators, sandbox testers) is never taken on their word. Those
+    // accounts sign in with the password `npm run user:create` gave them (lib/auth/sign-up.ts).
+    signIn({ user, account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      const emails = [user.email, profile?.email].filter((e): e is string => typeof e === "string");
+      if (!emails.some(isPrivilegedEmail)) return true;
+      logEvent("warn", "auth.oauth_privileged_email_refused", { provider: account.provider });
+      return `/login?error=${OAUTH_EMAIL_RESERVED}`;
+    },
     jwt({ token, user }) {
       if (user) token.id = user.id;
       return token;

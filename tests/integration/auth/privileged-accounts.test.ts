@@ -8,6 +8,8 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { signUpAction } from "@/actions/sign-up";
 import { verifyPassword } from "@/lib/auth/password";
+import { authOptions } from "@/lib/auth/options";
+import { OAUTH_EMAIL_RESERVED, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { EMAIL_RESERVED_MESSAGE, signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { TEST_OPERATOR, TEST_SANDBOX_TESTER } from "../../../scripts/lib/test-env";
@@ -107,4 +109,39 @@ describe("npm run user:create", () => {
     expect(usage.output).toContain("Usage: npm run user:create");
     expect(await db.user.count({ where: { email } })).toBe(0);
   }, 60_000);
+});
+
+// Kakao and Google cannot be reached from here; next-auth asks this callback before it creates or signs
+// in an OAuth user, and a string answer is where it sends the browser instead.
+describe("Kakao and Google sign-in of a listed address", () => {
+  const signIn = authOptions.callbacks!.signIn!;
+  const oauth = (provider: string, email: string | null, profileEmail?: string) =>
+    signIn({
+      user: { id: `${provider}-${randomUUID()}`, email },
+      account: { provider, type: "oauth", providerAccountId: randomUUID() },
+      profile: profileEmail === undefined ? undefined : { email: profileEmail },
+    } as Parameters<typeof signIn>[0]);
+
+  it.each([
+    ["kakao", TEST_OPERATOR],
+    ["google", TEST_SANDBOX_TESTER],
+    ["kakao", `  ${TEST_OPERATOR.toUpperCase()} `],
+  ])("%s with %s is refused, back to /login with a Korean reason", async (provider, email) => {
+    expect(await oauth(provider, email)).toBe(`/login?error=${OAUTH_EMAIL_RESERVED}`);
+    expect(signInErrorMessage(OAUTH_EMAIL_RESERVED)).toMatch(/카카오·구글 로그인을 할 수 없어요/);
+  });
+
+  it("is refused when only the provider's profile names the listed address", async () => {
+    expect(await oauth("google", null, TEST_OPERATOR)).toBe(`/login?error=${OAUTH_EMAIL_RESERVED}`);
+  });
+
+  it("lets any other address through, and the listed accounts' own password sign-in", async () => {
+    expect(await oauth("kakao", uniqueEmail())).toBe(true);
+    expect(await oauth("google", null)).toBe(true);
+    expect(
+      await signIn({ user: { id: "u", email: TEST_OPERATOR }, account: { provider: "credentials", type: "credentials", providerAccountId: "u" } } as Parameters<
+        typeof signIn
+      >[0]),
+    ).toBe(true);
+  });
 });
