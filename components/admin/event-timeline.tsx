@@ -14,6 +14,7 @@ const EVENT_LABELS: Record<string, string> = {
   SETTLE_EXPIRED: "만료 반영",
   SETTLE_WAITING_FOR_DEPOSIT: "입금 대기 반영",
   SETTLE_STATUS_UNCHANGED: "토스 상태 확인(변화 없음)",
+  WEBHOOK_ALREADY_SETTLED: "웹훅 수신(이미 반영됨)",
   ADMIN_RESYNC_REQUESTED: "운영자: 토스에서 다시 확인",
   ADMIN_CREDITS_ADJUSTED: "운영자: 크레딧 조정",
 };

@@ -31,6 +31,9 @@ export async function tossRequest<S extends z.ZodType>(
   const headers: Record<string, string> = {
     Authorization: authorization(env.toss.secretKey),
     Accept: "application/json",
+    // A payment object is a few KB of JSON: compressing it would cost CPU on both sides (gzip there,
+    // gunzip here) for no wait we could measure; the bench showed it on the sandbox's server (#9).
+    "Accept-Encoding": "identity",
   };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;

@@ -7,6 +7,7 @@ import { getTossPayment, getTossPaymentByOrderId } from "@/lib/toss/get-payment"
 import { recordPaymentEvent } from "../record-event";
 import { settlePaid } from "../settle-paid";
 import { depositSecretMatches, settleFromToss } from "../settle-payment";
+import { acknowledgeIfAlreadySettled } from "./already-settled";
 import type { WebhookEvent } from "./parse-webhook";
 
 export type WebhookOutcome = "SETTLED" | "UNCHANGED" | "DUPLICATE" | "IGNORED" | "UNKNOWN_ORDER";
@@ -27,38 +28,64 @@ export const retryLater = (cause: unknown) =>
  * paymentKey, or on a deposit callback whose secret matches the one from our confirm.
  */
 export async function handleWebhook(event: WebhookEvent, transmission: Transmission): Promise<WebhookOutcome> {
-  // The commonest delivery, Toss approved a payment: re-fetched from Toss, then the receipt, its dedupe
-  // and the settle in one statement (lib/payments/settle-paid.ts). Anything else: the general path.
+  // The commonest delivery, Toss approved a payment: news we already have when our confirm settled it
+  // (one statement, Toss not asked: ./already-settled.ts); otherwise re-fetched from Toss, then the
+  // receipt, its dedupe and the settle in one statement (lib/payments/settle-paid.ts). Anything else:
+  // the general path.
   let prefetched: Fetched | null | undefined;
   if (event.kind === "PAYMENT_STATUS_CHANGED") {
-    prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
-    const payment = prefetched?.data;
-    if (payment && payment.status === "DONE" && !payment.cancels?.length) {
-      const receipt = transmission.id
-        ? { transmissionId: transmission.id, eventType: event.kind, retriedCount: transmission.retriedCount }
-        : undefined;
-      const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", prefetched!.traceId, receipt);
-      if (settled) {
-        const outcome: WebhookOutcome = settled === "duplicate" ? "DUPLICATE" : settled.changed ? "SETTLED" : "UNCHANGED";
-        logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome, orderId: payment.orderId });
-        return outcome;
-      }
+    const known = await acknowledgeIfAlreadySettled(event.data, transmission);
+    if (known) {
+      logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome: known, orderId: event.data.orderId, refetched: false });
+      return known;
     }
+    prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
+    const settled = prefetched && (await settleApprovedWithReceipt(event.kind, prefetched, transmission));
+    if (settled) return settled;
   }
+
+  if (event.kind === "DEPOSIT_CALLBACK") return handleDepositCallback(event, transmission);
 
   // Seen before but not finished (our earlier failure): handle it again; the effects are idempotent.
   if (transmission.id && (await receiveOnce(transmission.id, event.kind, transmission.retriedCount)) === "processed") {
     return "DUPLICATE";
   }
 
-  const { outcome, orderId } = await dispatch(event, prefetched);
+  return finish(event.kind, transmission, await dispatch(event, prefetched));
+}
+
+/**
+ * Toss's answer says approved (DONE, nothing canceled): the receipt, its dedupe and the settle in one
+ * statement (lib/payments/settle-paid.ts). Null when that is not Toss's answer or no order matches.
+ */
+async function settleApprovedWithReceipt(
+  kind: WebhookEvent["kind"],
+  fetched: Fetched,
+  transmission: Transmission,
+): Promise<WebhookOutcome | null> {
+  const payment = fetched.data;
+  if (payment.status !== "DONE" || payment.cancels?.length) return null;
+  const receipt = transmission.id ? { transmissionId: transmission.id, eventType: kind, retriedCount: transmission.retriedCount } : undefined;
+  const settled = await settlePaid({ orderId: payment.orderId }, payment, "webhook", fetched.traceId, receipt);
+  if (!settled) return null;
+  const outcome: WebhookOutcome = settled === "duplicate" ? "DUPLICATE" : settled.changed ? "SETTLED" : "UNCHANGED";
+  logEvent("info", "webhook.handled", { kind, transmissionId: transmission.id, outcome, orderId: payment.orderId });
+  return outcome;
+}
+
+/** Marks the delivery's receipt processed with what was done, and says so. */
+async function finish(
+  kind: WebhookEvent["kind"],
+  transmission: Transmission,
+  { outcome, orderId }: { outcome: WebhookOutcome; orderId: string | null },
+): Promise<WebhookOutcome> {
   if (transmission.id) {
     await db.tossWebhookReceipt.update({
       where: { transmissionId: transmission.id },
       data: { processedAt: new Date(), outcome, orderId },
     });
   }
-  logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome, orderId });
+  logEvent("info", "webhook.handled", { kind, transmissionId: transmission.id, outcome, orderId });
   return outcome;
 }
 
@@ -83,7 +110,7 @@ async function receiveOnce(transmissionId: string, eventType: string, retriedCou
 type Fetched = Awaited<ReturnType<typeof getTossPayment>>;
 
 async function dispatch(
-  event: WebhookEvent,
+  event: Exclude<WebhookEvent, { kind: "DEPOSIT_CALLBACK" }>,
   prefetched: Fetched | null | undefined,
 ): Promise<{ outcome: WebhookOutcome; orderId: string | null }> {
   switch (event.kind) {
@@ -95,8 +122,6 @@ async function dispatch(
       if (event.data.paymentKey) return settleByPaymentKey(event.data.paymentKey, "CANCEL_STATUS_CHANGED");
       if (event.data.orderId) return settleByOrderId(event.data.orderId, "CANCEL_STATUS_CHANGED");
       return { outcome: "IGNORED", orderId: null };
-    case "DEPOSIT_CALLBACK":
-      return settleDeposit(event);
     case "OTHER":
       return { outcome: "IGNORED", orderId: null };
   }
@@ -154,15 +179,40 @@ async function settleFetched(
   return { outcome: changed ? "SETTLED" : "UNCHANGED", orderId: order.orderId };
 }
 
-async function settleDeposit(event: Extract<WebhookEvent, { kind: "DEPOSIT_CALLBACK" }>) {
-  const order = await db.order.findUnique({ where: { orderId: event.orderId } });
-  if (!order) return { outcome: "UNKNOWN_ORDER" as const, orderId: event.orderId };
+/**
+ * The receipt of a deposit callback and the order it names, in one statement: the receipt inserted if
+ * new (deduped on the transmission id), whether an earlier delivery of it was processed, and the
+ * order's deposit secret to match.
+ */
+async function receiveDepositCallback(transmission: Transmission, orderId: string) {
+  const rows = await db.$queryRaw<{ processed: boolean; id: string | null; depositSecret: string | null }[]>`
+    WITH "inserted" AS (
+      INSERT INTO "TossWebhookReceipt" ("id", "transmissionId", "eventType", "retriedCount", "receivedAt")
+      SELECT gen_random_uuid()::text, ${transmission.id}, 'DEPOSIT_CALLBACK', ${transmission.retriedCount}::int, now() AT TIME ZONE 'UTC'
+      WHERE ${transmission.id}::text IS NOT NULL
+      ON CONFLICT ("transmissionId") DO NOTHING
+    )
+    SELECT EXISTS (SELECT 1 FROM "TossWebhookReceipt" WHERE "transmissionId" = ${transmission.id} AND "processedAt" IS NOT NULL) AS "processed",
+           o."id", o."depositSecret"
+    FROM (SELECT 1) AS "one" LEFT JOIN "Order" o ON o."orderId" = ${orderId}`;
+  const row = rows[0]!;
+  return { processed: row.processed, order: row.id ? { id: row.id, depositSecret: row.depositSecret } : null };
+}
+
+/**
+ * A virtual account's deposit (or its cancel): the receipt and the order in one statement, the secret
+ * matched, Toss asked for its current state, and the commonest news (DONE) settled together with the
+ * receipt in one more: two round trips and Toss.
+ */
+async function handleDepositCallback(event: Extract<WebhookEvent, { kind: "DEPOSIT_CALLBACK" }>, transmission: Transmission): Promise<WebhookOutcome> {
+  const { processed, order } = await receiveDepositCallback(transmission, event.orderId);
+  if (processed) return "DUPLICATE";
+  if (!order) return finish(event.kind, transmission, { outcome: "UNKNOWN_ORDER", orderId: event.orderId });
   // No secret stored yet (our confirm's answer was lost): Toss's own state decides, as for any event.
-  if (order.depositSecret === null) return settleByOrderId(order.orderId, "DEPOSIT_CALLBACK");
-  if (!depositSecretMatches(order.depositSecret, event.secret)) {
+  if (order.depositSecret !== null && !depositSecretMatches(order.depositSecret, event.secret)) {
     await recordPaymentEvent(db, {
       orderDbId: order.id,
-      orderId: order.orderId,
+      orderId: event.orderId,
       type: "WEBHOOK_SECRET_MISMATCH",
       status: event.status,
       payload: { transactionKey: event.transactionKey },
@@ -171,5 +221,9 @@ async function settleDeposit(event: Extract<WebhookEvent, { kind: "DEPOSIT_CALLB
   }
   // The secret proves the callback is Toss's, not that it is the latest news: settle from Toss's current
   // state, so that a late or repeated callback can never move the order backwards.
-  return settleByOrderId(order.orderId, "DEPOSIT_CALLBACK");
+  const fetched = await fetchFromToss(() => getTossPaymentByOrderId(event.orderId));
+  if (!fetched) return finish(event.kind, transmission, { outcome: "UNKNOWN_ORDER", orderId: event.orderId });
+  const settled = await settleApprovedWithReceipt(event.kind, fetched, transmission);
+  if (settled) return settled;
+  return finish(event.kind, transmission, await settleFetched(fetched.data, fetched.traceId, "DEPOSIT_CALLBACK"));
 }

@@ -98,6 +98,28 @@ export async function tossPayment(baseUrl: string, paymentKey: string): Promise<
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** Toss approves the payment but our confirm never hears (its answer lost): the webhook brings the news. */
+export async function confirmAtToss(baseUrl: string, purchase: Purchase): Promise<Record<string, unknown>> {
+  const response = await fetch(`${baseUrl}/sandbox/toss/v1/payments/confirm`, {
+    method: "POST",
+    headers: { Authorization: SANDBOX_AUTH, "content-type": "application/json", "Idempotency-Key": randomUUID() },
+    body: JSON.stringify(purchase),
+  });
+  const payment = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 200) throw new Error(`sandbox confirm of ${purchase.orderId}: ${response.status} ${JSON.stringify(payment)}`);
+  return payment;
+}
+
+/** The sandbox console's settings of the app's merchant (Toss's docs key pair), e.g. its webhook URL. */
+export async function setAppMerchant(baseUrl: string, consoleToken: string, settings: Record<string, unknown>) {
+  const response = await fetch(`${baseUrl}/sandbox/toss/console/api/merchants/docs`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${consoleToken}`, "content-type": "application/json" },
+    body: JSON.stringify(settings),
+  });
+  if (response.status !== 200) throw new Error(`console: merchant settings ${response.status} ${await response.text()}`);
+}
+
 /** A PAYMENT_STATUS_CHANGED delivery, with a transmission id of its own, as Toss sends it. */
 export async function postWebhook(baseUrl: string, payment: Record<string, unknown>): Promise<boolean> {
   const response = await fetch(`${baseUrl}/api/webhooks/toss`, {

@@ -4,12 +4,14 @@
 // fails here. Budgets (issue #9): GET /api/credits 1; the app's confirm 3 (who the user is, claim the
 // order, settle; Toss is the fourth wait), the webhook 3, the sandbox's confirm, lookup and cancel 3
 // each, a purchase 8 commits.
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countByScope, readTrace, traceOffset, type ScopeCount } from "../../../scripts/lib/bench/trace-summary";
-import { appIsUp, signedInBuyer } from "../../helpers/http";
-import { balanceOf, confirmOverHttp, paidInWindow } from "../../helpers/shop";
+import { appIsUp, Client, signedInBuyer } from "../../helpers/http";
+import { APP_MERCHANT, balanceOf, confirmOverHttp, orderRow, paidInWindow } from "../../helpers/shop";
+import { confirm as confirmAtSandbox, consoleApi, waitFor } from "../../helpers/toss-sandbox";
 
 const TRACE = process.env.TEST_DB_TRACE_FILE ?? "";
 
@@ -24,6 +26,18 @@ async function deliveredAll(orderId: string) {
 }
 
 const only = (scopes: ScopeCount[], label: string) => scopes.filter((s) => s.label === label);
+
+/** How the trace shows the statement of lib/payments/webhooks/already-settled.ts (its first 80 characters). */
+const ALREADY_SETTLED_LOOKUP = 'WITH "found" AS ( SELECT "id", "orderId" FROM "Order"';
+
+/** Toss's PAYMENT_STATUS_CHANGED as it is sent, to our webhook route, with a fresh transmission id. */
+function postStatusChanged(payment: { paymentKey: string; orderId: string; amount: number }, status: string) {
+  return new Client().postJson(
+    "/api/webhooks/toss",
+    { eventType: "PAYMENT_STATUS_CHANGED", createdAt: "2026-11-22T12:00:00.000000", data: { ...payment, totalAmount: payment.amount, status } },
+    { "tosspayments-webhook-transmission-id": `whtrans_${randomUUID()}`, "tosspayments-webhook-transmission-retried-count": "0" },
+  );
+}
 
 // Earlier tests leave webhook retries due later (to dead ports, of other orders): the sandbox's pump
 // would deliver them in the middle of this count, and the app's webhooks and lookups of other orders
@@ -71,6 +85,62 @@ describe("round trips of a purchase", () => {
     // Both sides and the webhook, after the responses included (the sandbox's webhook bookkeeping).
     const commits = [confirm!, sandboxConfirm!, ...webhooks, ...lookups].reduce((n, s) => n + s.commits, 0);
     expect(commits, report).toBeLessThanOrEqual(8);
+  });
+
+  it("a webhook with news our confirm already settled is one statement, and Toss is not asked again", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    await deliveredAll(order.orderId);
+    const offset = traceOffset(TRACE);
+    const response = await postStatusChanged(payment, "DONE");
+    expect(await response.json()).toMatchObject({ ok: true, outcome: "UNCHANGED" });
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const [webhook] = only(scopes, "app POST /api/webhooks/toss");
+    const report = JSON.stringify(scopes, null, 1);
+    expect(webhook, report).toBeDefined();
+    expect(webhook!.queries, report).toBe(1);
+    expect(webhook!.roundTrips, report).toBe(1);
+    expect(webhook!.sql[0], report).toContain(ALREADY_SETTLED_LOOKUP);
+    expect(only(scopes, "sandbox lookup"), report).toHaveLength(0);
+    expect(await balanceOf(buyer.userId)).toBe(3);
+  });
+
+  it("a webhook with news we do not have yet (our confirm's answer lost) asks Toss, then settles: 2 round trips", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    const offset = traceOffset(TRACE);
+    // Toss approved the payment, but our confirm never heard: the sandbox's webhook is the news.
+    expect((await confirmAtSandbox(APP_MERCHANT, payment)).status).toBe(200);
+    await deliveredAll(order.orderId);
+    expect((await orderRow(order.orderId)).status).toBe("PAID");
+    expect(await balanceOf(buyer.userId)).toBe(3);
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const webhooks = only(scopes, "app POST /api/webhooks/toss");
+    const report = JSON.stringify(scopes, null, 1);
+    // The statement that found no settled order, then the settle after Toss's answer.
+    expect(webhooks.map((w) => w.roundTrips), report).toEqual([2]);
+    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+  });
+
+  it("a virtual account's deposit is news: Toss is asked at once, no statement spent looking for it", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer, { methodKey: "VIRTUAL_ACCOUNT" });
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    await deliveredAll(order.orderId);
+    const offset = traceOffset(TRACE);
+    expect((await consoleApi("POST", `/payments/${order.orderId}/deposit`)).status).toBe(200);
+    await waitFor(async () => (await orderRow(order.orderId)).status === "PAID", 15_000);
+    await deliveredAll(order.orderId);
+    expect(await balanceOf(buyer.userId)).toBe(3);
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const webhooks = only(scopes, "app POST /api/webhooks/toss");
+    const report = JSON.stringify(webhooks, null, 1);
+    expect(webhooks.length, report).toBeGreaterThan(0);
+    for (const webhook of webhooks) {
+      expect(webhook.sql.filter((sql) => sql.includes(ALREADY_SETTLED_LOOKUP)), report).toEqual([]);
+      expect(webhook.roundTrips, report).toBeLessThanOrEqual(3);
+    }
   });
 
   it("GET /api/credits is one statement: the user's existence, balance and entries together", async () => {

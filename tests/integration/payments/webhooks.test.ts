@@ -97,6 +97,55 @@ describe("forged and repeated webhooks", () => {
     expect(await second.json()).toMatchObject({ outcome: "DUPLICATE" });
   });
 
+  it("news our confirm already settled is acknowledged without asking Toss: receipt and audit row, nothing else", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    const id = `whtrans_${randomUUID()}`;
+    const first = await webhook(statusChanged(payment.paymentKey, order.orderId, "DONE"), id);
+    expect(await first.json()).toMatchObject({ ok: true, outcome: "UNCHANGED" });
+    expect(await db.tossWebhookReceipt.findUnique({ where: { transmissionId: id } })).toMatchObject({
+      outcome: "UNCHANGED",
+      orderId: order.orderId,
+      processedAt: expect.any(Date),
+    });
+    const row = await orderRow(order.orderId);
+    const events = await db.paymentEvent.findMany({ where: { orderId: row.id, type: "WEBHOOK_ALREADY_SETTLED" } });
+    expect(events.map((e) => e.payload)).toContainEqual({ source: "webhook", transmissionId: id });
+    // The same delivery again: a duplicate, and no second audit row for it.
+    expect(await (await webhook(statusChanged(payment.paymentKey, order.orderId, "DONE"), id)).json()).toMatchObject({ outcome: "DUPLICATE" });
+    const again = await db.paymentEvent.findMany({ where: { orderId: row.id, type: "WEBHOOK_ALREADY_SETTLED" } });
+    expect(again.filter((e) => (e.payload as { transmissionId?: string }).transmissionId === id)).toHaveLength(1);
+    expect(await balanceOf(buyer.userId)).toBe(3);
+  });
+
+  it("a DONE body naming another paymentKey for a paid order is not taken as settled: Toss is asked", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    const response = await webhook(statusChanged(`tgen_${randomUUID()}`, order.orderId, "DONE"));
+    expect(await response.json()).toMatchObject({ ok: true, outcome: "UNKNOWN_ORDER" });
+    const row = await orderRow(order.orderId);
+    expect(row).toMatchObject({ status: "PAID", paymentKey: payment.paymentKey });
+    expect(await db.paymentEvent.count({ where: { orderId: row.id, type: "WEBHOOK_ALREADY_SETTLED", paymentKey: { not: payment.paymentKey } } })).toBe(0);
+    expect(await balanceOf(buyer.userId)).toBe(3);
+  });
+
+  it("a late DONE body for an order refunded since asks Toss, and the refund stands", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
+    expect((await buyer.client.postJson(`/api/orders/${order.orderId}/refund`, {})).status).toBe(200);
+    expect((await orderRow(order.orderId)).status).toBe("CANCELED");
+    const before = await db.paymentEvent.count({ where: { orderId: (await orderRow(order.orderId)).id, type: "WEBHOOK_ALREADY_SETTLED" } });
+    const response = await webhook(statusChanged(payment.paymentKey, order.orderId, "DONE"));
+    expect(await response.json()).toMatchObject({ ok: true, outcome: "UNCHANGED" });
+    const row = await orderRow(order.orderId);
+    expect(row.status).toBe("CANCELED");
+    expect(await db.paymentEvent.count({ where: { orderId: row.id, type: "WEBHOOK_ALREADY_SETTLED" } })).toBe(before);
+    expect(await balanceOf(buyer.userId)).toBe(0);
+  });
+
   it("grants exactly once per order when dozens of confirms and webhooks race (16 orders × 10 requests)", async () => {
     const buyers = await Promise.all(Array.from({ length: 4 }, () => signedInBuyer()));
     const orders = await Promise.all(
