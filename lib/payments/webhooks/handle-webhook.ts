@@ -7,7 +7,7 @@ import { getTossPayment, getTossPaymentByOrderId } from "@/lib/toss/get-payment"
 import { recordPaymentEvent } from "../record-event";
 import { settlePaid } from "../settle-paid";
 import { depositSecretMatches, settleFromToss } from "../settle-payment";
-import { acknowledgeIfAlreadySettled } from "./already-settled";
+import { acknowledgeIfAlreadySettled, CONFIRM_IN_FLIGHT_WAIT_MS } from "./already-settled";
 import type { WebhookEvent } from "./parse-webhook";
 
 export type WebhookOutcome = "SETTLED" | "UNCHANGED" | "DUPLICATE" | "IGNORED" | "UNKNOWN_ORDER";
@@ -34,9 +34,18 @@ export async function handleWebhook(event: WebhookEvent, transmission: Transmiss
   // the general path.
   let prefetched: Fetched | null | undefined;
   if (event.kind === "PAYMENT_STATUS_CHANGED") {
-    const known = await acknowledgeIfAlreadySettled(event.data, transmission);
-    if (known) {
-      logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome: known, orderId: event.data.orderId, refetched: false });
+    let known = await acknowledgeIfAlreadySettled(event.data, transmission);
+    let waitedMs = 0;
+    if (known !== null && typeof known === "object") {
+      // Our confirm of this very payment is under way (the success page raced Toss's webhook): its settle
+      // is moments away. Give it until CONFIRM_IN_FLIGHT_WAIT_MS after its claim and look once more;
+      // still not settled (the confirm died or Toss is slow to answer it), Toss is asked as ever.
+      waitedMs = CONFIRM_IN_FLIGHT_WAIT_MS - known.confirmingForMs;
+      await sleep(waitedMs);
+      known = await acknowledgeIfAlreadySettled(event.data, transmission);
+    }
+    if (known === "UNCHANGED" || known === "DUPLICATE") {
+      logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome: known, orderId: event.data.orderId, refetched: false, waitedMs });
       return known;
     }
     prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
@@ -106,6 +115,8 @@ async function receiveOnce(transmissionId: string, eventType: string, retriedCou
   const row = rows[0]!;
   return row.inserted ? "new" : row.processed ? "processed" : "seen";
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 type Fetched = Awaited<ReturnType<typeof getTossPayment>>;
 

@@ -8,6 +8,10 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { claimOrderForConfirm } from "@/lib/payments/claim-order";
+import { settleFromToss } from "@/lib/payments/settle-payment";
+import { CONFIRM_IN_FLIGHT_WAIT_MS } from "@/lib/payments/webhooks/already-settled";
+import { tossPaymentSchema } from "@/lib/toss/schemas";
 import { countByScope, readTrace, traceOffset, type ScopeCount } from "../../../scripts/lib/bench/trace-summary";
 import { appIsUp, Client, signedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, orderRow, paidInWindow } from "../../helpers/shop";
@@ -28,7 +32,7 @@ async function deliveredAll(orderId: string) {
 const only = (scopes: ScopeCount[], label: string) => scopes.filter((s) => s.label === label);
 
 /** How the trace shows the statement of lib/payments/webhooks/already-settled.ts (its first 80 characters). */
-const ALREADY_SETTLED_LOOKUP = 'WITH "found" AS ( SELECT "id", "orderId" FROM "Order"';
+const ALREADY_SETTLED_LOOKUP = 'WITH "named" AS ( SELECT "id", "orderId", "status", "confirmAttemptedAt"';
 
 /** Toss's PAYMENT_STATUS_CHANGED as it is sent, to our webhook route, with a fresh transmission id. */
 function postStatusChanged(payment: { paymentKey: string; orderId: string; amount: number }, status: string) {
@@ -121,6 +125,74 @@ describe("round trips of a purchase", () => {
     // The statement that found no settled order, then the settle after Toss's answer.
     expect(webhooks.map((w) => w.roundTrips), report).toEqual([2]);
     expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+  });
+
+  /**
+   * Our confirm has claimed the order and Toss has approved (its webhook on the way), but the confirm has
+   * not settled yet: the race of the success page and Toss's webhook, played out in the test process with
+   * the app's own claim and settle.
+   */
+  async function confirmInFlight() {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    const offset = traceOffset(TRACE);
+    const claim = await claimOrderForConfirm(buyer.userId, payment);
+    expect(claim.kind).toBe("claimed");
+    const approved = await confirmAtSandbox(APP_MERCHANT, payment);
+    expect(approved.status).toBe(200);
+    // The sandbox's webhook has looked at the order while the confirm was still under way.
+    await waitFor(() => readTrace(TRACE, offset).some((line) => line.label === "app POST /api/webhooks/toss" && line.sql.includes(ALREADY_SETTLED_LOOKUP)), 10_000);
+    return { buyer, order, offset, claimed: claim.order, approved: tossPaymentSchema.parse(approved.body) };
+  }
+
+  it("a webhook racing our confirm waits for it, then is acknowledged without asking Toss: 2 statements", async () => {
+    const { buyer, order, offset, claimed, approved } = await confirmInFlight();
+    // The confirm's settle, a moment after the webhook arrived (well inside its wait).
+    expect((await settleFromToss(claimed, approved, "confirm", null)).changed).toBe(true);
+    await deliveredAll(order.orderId);
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const webhooks = only(scopes, "app POST /api/webhooks/toss");
+    const report = JSON.stringify(scopes, null, 1);
+    expect(webhooks.map((w) => w.roundTrips), report).toEqual([2]);
+    expect(webhooks[0]!.sql.every((sql) => sql.includes(ALREADY_SETTLED_LOOKUP)), report).toBe(true);
+    expect(only(scopes, "sandbox lookup"), report).toHaveLength(0);
+    const receipt = await db.tossWebhookReceipt.findFirstOrThrow({ where: { orderId: order.orderId } });
+    expect(receipt.outcome).toBe("UNCHANGED");
+    expect(await balanceOf(buyer.userId)).toBe(3);
+  });
+
+  it("a confirm that never settles after its claim: the webhook waits its while, then asks Toss and settles once", async () => {
+    const { buyer, order, offset } = await confirmInFlight();
+    // Nothing settles the order (the confirm's process died after Toss approved).
+    await deliveredAll(order.orderId);
+    expect((await orderRow(order.orderId)).status).toBe("PAID");
+    expect(await balanceOf(buyer.userId)).toBe(3);
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const webhooks = only(scopes, "app POST /api/webhooks/toss");
+    const report = JSON.stringify(scopes, null, 1);
+    // Look, look again after the wait, then the settle after Toss's answer: within the budget of 3.
+    expect(webhooks.map((w) => w.roundTrips), report).toEqual([3]);
+    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+    const receipt = await db.tossWebhookReceipt.findFirstOrThrow({ where: { orderId: order.orderId } });
+    expect(receipt.outcome).toBe("SETTLED");
+  });
+
+  it("a claim older than the wait is not waited for: the webhook asks Toss at once", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer);
+    const claim = await claimOrderForConfirm(buyer.userId, payment);
+    expect(claim.kind).toBe("claimed");
+    // The confirm claimed the order longer ago than the wait (Toss's answer to it was lost).
+    await db.$executeRaw`UPDATE "Order" SET "confirmAttemptedAt" = "confirmAttemptedAt" - make_interval(secs => ${(CONFIRM_IN_FLIGHT_WAIT_MS + 1000) / 1000}::float8) WHERE "orderId" = ${order.orderId}`;
+    const offset = traceOffset(TRACE);
+    expect((await confirmAtSandbox(APP_MERCHANT, payment)).status).toBe(200);
+    await deliveredAll(order.orderId);
+    expect((await orderRow(order.orderId)).status).toBe("PAID");
+    const scopes = countByScope(readTrace(TRACE, offset));
+    const report = JSON.stringify(scopes, null, 1);
+    expect(only(scopes, "app POST /api/webhooks/toss").map((w) => w.roundTrips), report).toEqual([2]);
+    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+    expect(await balanceOf(buyer.userId)).toBe(3);
   });
 
   it("a virtual account's deposit is news: Toss is asked at once, no statement spent looking for it", async () => {
