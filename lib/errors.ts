@@ -6,6 +6,7 @@
 import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { logEvent } from "@/lib/log";
 import { reportError } from "@/lib/observability/report";
+import { jsonResponse } from "@/lib/json-response";
 
 /** Messages per form field, e.g. `{ email: ["올바른 이메일 주소를 입력해 주세요."] }`. */
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -90,7 +91,7 @@ export function errorResponse(error: unknown, context: string, details?: Record<
   // A body refused before it was read to its end: the client may stop sending it and reuse the
   // connection, whose next bytes would then be read as the rest of this body. Close it instead.
   if (status === 413) headers.Connection = "close";
-  return Response.json({ error: body }, { status, headers });
+  return jsonResponse({ error: body }, { status, headers });
 }
 
 /** `Retry-After` (whole seconds) for an AppError that says when to come back; none otherwise. */

@@ -1,3 +1,4 @@
+import { jsonResponse } from "@/lib/json-response";
 // Requests refused in proxy.ts before any route sees them, each with a 4xx, a code and a Korean
 // message, never a 5xx:
 // - a body declared larger than anything this app accepts (413). Next.js drops a `Connection` header
@@ -60,5 +61,5 @@ export function refusalResponse(reason: RefusalReason, pathname: string): Respon
   const { status, code, message }: Refusal = REFUSALS[reason];
   const flat = pathname.startsWith("/sandbox/toss/v1/") || pathname.startsWith("/api/auth/");
   const body = flat ? { code, message } : { error: { code, message } };
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  return jsonResponse(body, { status, headers: { "Cache-Control": "no-store" } });
 }

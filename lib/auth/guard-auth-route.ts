@@ -7,6 +7,7 @@ import { DATABASE_RETRY_AFTER_S } from "@/lib/db-unavailable";
 import { isAppError, retryAfterHeaders, toPublicError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/rate-limit/client-address";
 import { countSignInAttempt } from "@/lib/rate-limit/sign-in-attempts";
+import { jsonResponse } from "@/lib/json-response";
 
 export interface AuthRouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -67,7 +68,7 @@ function refusal(request: NextRequest, error: unknown): Response {
       headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
     }
   }
-  return Response.json({ code, message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers });
+  return jsonResponse({ code, message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers });
 }
 
 /**
@@ -82,7 +83,7 @@ function signInLimitedResponse(request: NextRequest, fields: Record<string, stri
   if (fields.callbackUrl) login.searchParams.set("callbackUrl", fields.callbackUrl); // the login page vets it
   const headers = { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" };
   if (fields.json === "true") {
-    return Response.json({ url: login.href, code: "TOO_MANY_SIGN_IN_ATTEMPTS", message }, { status: 429, headers });
+    return jsonResponse({ url: login.href, code: "TOO_MANY_SIGN_IN_ATTEMPTS", message }, { status: 429, headers });
   }
   const page = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>로그인 제한</title></head>

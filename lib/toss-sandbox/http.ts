@@ -1,6 +1,7 @@
 // Answers shaped like Toss's: JSON, an X-TossPayments-Trace-Id on every answer, `{code, message}` errors.
 import "server-only";
 import { readLimited } from "@/lib/http";
+import { jsonResponse } from "@/lib/json-response";
 import { MAX_REQUEST_BODY_BYTES } from "@/lib/http-guards";
 import { newTraceId } from "./ids";
 import { TossSandboxError, type TossErrorCode } from "./errors";
@@ -11,7 +12,7 @@ export interface ApiResult {
 }
 
 export function tossJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonResponse(body, {
     status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -3,6 +3,7 @@ import { getCreditsOfExistingUser } from "@/lib/credits/get-credits";
 import { traced } from "@/lib/db-trace";
 import { errorResponse } from "@/lib/errors";
 import { requireApiSessionUserId, unauthenticated } from "@/lib/http";
+import { jsonResponse } from "@/lib/json-response";
 
 export const GET = traced("app GET /api/credits", async () => {
   try {
@@ -10,7 +11,7 @@ export const GET = traced("app GET /api/credits", async () => {
     // The user's existence, balance and entries in one statement (a session outlives a deleted account).
     const credits = await getCreditsOfExistingUser(userId);
     if (!credits) throw unauthenticated();
-    return Response.json(credits, { headers: { "Cache-Control": "no-store" } });
+    return jsonResponse(credits, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "GET /api/credits");
   }

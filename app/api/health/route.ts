@@ -5,10 +5,11 @@ import { databaseAnswers } from "@/lib/database-health";
 import { DATABASE_RETRY_AFTER_S } from "@/lib/db-unavailable";
 import { env } from "@/lib/env";
 import { version } from "@/package.json";
+import { jsonResponse } from "@/lib/json-response";
 
 export async function GET() {
   const up = await databaseAnswers(1_000);
-  return Response.json(
+  return jsonResponse(
     { status: up ? "ok" : "unavailable", database: up ? "reachable" : "unreachable", tossMode: env.toss.mode, version },
     { status: up ? 200 : 503, headers: { "Cache-Control": "no-store", ...(up ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_S) }) } },
   );

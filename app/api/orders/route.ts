@@ -6,13 +6,14 @@ import { createOrder } from "@/lib/payments/create-order";
 import { listOrders } from "@/lib/payments/get-orders";
 import { createOrderSchema } from "@/lib/payments/schemas";
 import { requestOrigin } from "@/lib/request-origin";
+import { jsonResponse } from "@/lib/json-response";
 
 export async function POST(request: Request) {
   try {
     const user = await requireApiUser();
     const input = await readJson(request, createOrderSchema);
     const session = await createOrder(user.id, input.product, { resumeOrderId: input.orderId, origin: await requestOrigin() });
-    return Response.json(session, { status: 201 });
+    return jsonResponse(session, { status: 201 });
   } catch (error) {
     return errorResponse(error, "POST /api/orders");
   }
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
 export async function GET() {
   try {
     const user = await requireApiUser();
-    return Response.json({ orders: await listOrders(user.id) });
+    return jsonResponse({ orders: await listOrders(user.id) });
   } catch (error) {
     return errorResponse(error, "GET /api/orders");
   }

@@ -9,6 +9,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session";
+import { jsonResponse } from "@/lib/json-response";
 
 export const CONSOLE_COOKIE = "toss_sandbox_console";
 const COOKIE_MAX_AGE_S = 7 * 24 * 60 * 60;
@@ -65,7 +66,7 @@ export function consoleLockedResponse(access: Extract<ConsoleAccess, { open: fal
     access.reason === "wrong-token"
       ? "샌드박스 콘솔 토큰이 맞지 않아요. SANDBOX_CONSOLE_TOKEN 값을 확인해주세요."
       : "샌드박스 콘솔은 잠겨 있어요. SANDBOX_CONSOLE_TOKEN을 Bearer 토큰으로 보내거나, SANDBOX_TESTER_EMAILS에 있는 계정으로 로그인해주세요.";
-  return Response.json(
+  return jsonResponse(
     { code: access.reason === "wrong-token" ? "INVALID_CONSOLE_TOKEN" : "SANDBOX_CONSOLE_LOCKED", message },
     { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="toss-sandbox-console"', "Cache-Control": "no-store" } },
   );

@@ -6,6 +6,7 @@ import { redirectAfterForm } from "../form-redirect";
 import { sandboxEnabled, sandboxRoute } from "../mode";
 import { consoleAccess, consoleLockedResponse } from "./access";
 import type { ActionResult } from "./actions";
+import { jsonResponse } from "@/lib/json-response";
 
 /** A console API route: 404 outside sandbox mode, 401 without console access (./access.ts). */
 export function consoleRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
@@ -60,13 +61,13 @@ export async function handleConsoleAction(
     body = await readConsoleBody(request);
     const result = await action(body);
     if (wantsRedirect(request)) return backTo(request, body, result.message, "ok");
-    return Response.json({ message: result.message, data: result.data });
+    return jsonResponse({ message: result.message, data: result.data });
   } catch (error) {
     const known = error instanceof SandboxConsoleError;
     if (!known) console.error("[toss-sandbox] console action failed", { path: new URL(request.url).pathname, error });
     const code = known ? error.code : "INTERNAL_ERROR";
     const message = known ? error.message : "요청을 처리하지 못했습니다. 서버 로그를 확인해주세요.";
     if (wantsRedirect(request)) return backTo(request, body, message, "error");
-    return Response.json({ code, message }, { status: known ? error.status : 500 });
+    return jsonResponse({ code, message }, { status: known ? error.status : 500 });
   }
 }

@@ -2,11 +2,12 @@
 import { getDashboard } from "@/lib/admin/get-dashboard";
 import { requireApiOperator } from "@/lib/admin/operator";
 import { errorResponse } from "@/lib/errors";
+import { jsonResponse } from "@/lib/json-response";
 
 export async function GET() {
   try {
     await requireApiOperator();
-    return Response.json(await getDashboard());
+    return jsonResponse(await getDashboard());
   } catch (error) {
     return errorResponse(error, "GET /api/admin/dashboard");
   }

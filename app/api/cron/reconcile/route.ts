@@ -8,6 +8,7 @@ import { logEvent } from "@/lib/log";
 import { reconcile } from "@/lib/payments/reconcile";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/delete-expired-rate-limits";
+import { jsonResponse } from "@/lib/json-response";
 
 export const maxDuration = 60;
 
@@ -19,14 +20,14 @@ function authorised(header: string | null): boolean {
 
 export async function GET(request: Request) {
   if (!authorised(request.headers.get("authorization"))) {
-    return Response.json({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
+    return jsonResponse({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
   }
   try {
     const report = { ...(await reconcile()), rateLimitsDeleted: await deleteExpiredRateLimits() };
     logEvent("info", "reconcile.done", { ...report });
     // The operator console's dashboard shows the last run and its report.
     await recordPaymentEvent(db, { type: "RECONCILE_RUN", payload: report });
-    return Response.json(report);
+    return jsonResponse(report);
   } catch (error) {
     return errorResponse(error, "GET /api/cron/reconcile");
   }

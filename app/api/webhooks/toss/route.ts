@@ -8,6 +8,7 @@ import { logEvent } from "@/lib/log";
 import { reportError } from "@/lib/observability/report";
 import { handleWebhook } from "@/lib/payments/webhooks/handle-webhook";
 import { MAX_WEBHOOK_BODY_BYTES, parseWebhook } from "@/lib/payments/webhooks/parse-webhook";
+import { jsonResponse } from "@/lib/json-response";
 
 export const POST = traced("app POST /api/webhooks/toss", async (request: Request) => {
   const transmissionId = request.headers.get("tosspayments-webhook-transmission-id");
@@ -29,7 +30,7 @@ export const POST = traced("app POST /api/webhooks/toss", async (request: Reques
       id: transmissionId && transmissionId.length <= 200 ? transmissionId : null,
       retriedCount: Number.isInteger(retried) && retried >= 0 ? retried : 0,
     });
-    return Response.json({ ok: true, outcome });
+    return jsonResponse({ ok: true, outcome });
   } catch (error) {
     const response = errorResponse(error, "POST /api/webhooks/toss", { transmissionId });
     // Toss retries a 5xx for days; an unexpected error is reported by errorResponse, an outage here.

@@ -7,6 +7,7 @@ import { readJson, requireApiSessionUserId } from "@/lib/http";
 import { confirmOrder } from "@/lib/payments/confirm-order";
 import { toOrderView } from "@/lib/payments/order-view";
 import { confirmSchema } from "@/lib/payments/schemas";
+import { jsonResponse } from "@/lib/json-response";
 
 export const POST = traced("app POST /api/payments/toss/confirm", async (request: Request) => {
   try {
@@ -17,12 +18,12 @@ export const POST = traced("app POST /api/payments/toss/confirm", async (request
     // of a deleted account finds no order (404). One round trip fewer on the buyer's wait.
     const outcome = await confirmOrder(userId, input);
     if (outcome.kind === "processing") {
-      return Response.json(
+      return jsonResponse(
         { status: "PROCESSING", order: toOrderView(outcome.order), retryAfterSeconds: outcome.retryAfterSeconds },
         { status: 202, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
       );
     }
-    return Response.json({ status: "SETTLED", order: toOrderView(outcome.order) });
+    return jsonResponse({ status: "SETTLED", order: toOrderView(outcome.order) });
   } catch (error) {
     return errorResponse(error, "POST /api/payments/toss/confirm");
   }

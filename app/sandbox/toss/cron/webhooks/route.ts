@@ -4,6 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { sandboxRoute } from "@/lib/toss-sandbox/mode";
 import { runDueDeliveries } from "@/lib/toss-sandbox/webhooks/run-due";
+import { jsonResponse } from "@/lib/json-response";
 
 function authorised(header: string | null): boolean {
   const expected = Buffer.from(`Bearer ${env.cronSecret}`);
@@ -13,7 +14,7 @@ function authorised(header: string | null): boolean {
 
 export const GET = sandboxRoute(async (request: Request) => {
   if (!authorised(request.headers.get("authorization"))) {
-    return Response.json({ code: "UNAUTHORIZED", message: "CRON_SECRET이 필요합니다." }, { status: 401 });
+    return jsonResponse({ code: "UNAUTHORIZED", message: "CRON_SECRET이 필요합니다." }, { status: 401 });
   }
-  return Response.json(await runDueDeliveries({ limit: 100 }));
+  return jsonResponse(await runDueDeliveries({ limit: 100 }));
 });

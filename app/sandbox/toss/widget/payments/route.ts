@@ -3,6 +3,7 @@
 import { createCheckoutSession } from "@/lib/toss-sandbox/checkout-session";
 import { sandboxRoute } from "@/lib/toss-sandbox/mode";
 import { WidgetError } from "@/lib/toss-sandbox/widget-errors";
+import { jsonResponse } from "@/lib/json-response";
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -15,10 +16,10 @@ export const OPTIONS = sandboxRoute(async () => new Response(null, { status: 204
 export const POST = sandboxRoute(async (request: Request) => {
   try {
     const body: unknown = await request.json().catch(() => null);
-    return Response.json(await createCheckoutSession(body), { headers: CORS });
+    return jsonResponse(await createCheckoutSession(body), { headers: CORS });
   } catch (error) {
-    if (error instanceof WidgetError) return Response.json(error.toJSON(), { status: 400, headers: CORS });
+    if (error instanceof WidgetError) return jsonResponse(error.toJSON(), { status: 400, headers: CORS });
     console.error("[toss-sandbox] opening a payment failed", { error });
-    return Response.json(new WidgetError("UNKNOWN").toJSON(), { status: 500, headers: CORS });
+    return jsonResponse(new WidgetError("UNKNOWN").toJSON(), { status: 500, headers: CORS });
   }
 });

@@ -8,6 +8,7 @@ import { errorResponse } from "@/lib/errors";
 import { readJson } from "@/lib/http";
 import { toOrderView } from "@/lib/payments/order-view";
 import { orderIdSchema } from "@/lib/payments/schemas";
+import { jsonResponse } from "@/lib/json-response";
 
 export async function POST(request: Request, { params }: { params: Promise<{ orderId: string }> }) {
   try {
@@ -17,8 +18,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ ord
     if (!orderId.success) throw adminErrors.orderNotFound();
     const input = await readJson(request, refundInputSchema);
     const outcome = await refundAsOperator(operator, orderId.data, input);
-    if (outcome.kind === "processing") return Response.json({ status: "PROCESSING" }, { status: 202 });
-    return Response.json({ order: toOrderView(outcome.result.order) });
+    if (outcome.kind === "processing") return jsonResponse({ status: "PROCESSING" }, { status: 202 });
+    return jsonResponse({ order: toOrderView(outcome.result.order) });
   } catch (error) {
     return errorResponse(error, "POST /api/admin/orders/[orderId]/refund");
   }

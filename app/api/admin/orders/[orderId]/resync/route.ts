@@ -7,6 +7,7 @@ import { resyncInputSchema } from "@/lib/admin/schemas";
 import { errorResponse } from "@/lib/errors";
 import { readJson } from "@/lib/http";
 import { orderIdSchema } from "@/lib/payments/schemas";
+import { jsonResponse } from "@/lib/json-response";
 
 export async function POST(request: Request, { params }: { params: Promise<{ orderId: string }> }) {
   try {
@@ -15,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ord
     const orderId = orderIdSchema.safeParse((await params).orderId);
     if (!orderId.success) throw adminErrors.orderNotFound();
     const input = await readJson(request, resyncInputSchema);
-    return Response.json(await resyncOrder(operator, orderId.data, input.reason));
+    return jsonResponse(await resyncOrder(operator, orderId.data, input.reason));
   } catch (error) {
     return errorResponse(error, "POST /api/admin/orders/[orderId]/resync");
   }
