@@ -9,11 +9,17 @@ interface UniqueViolationMeta {
   driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } };
 }
 
+/** pg's own error (lib/sql.ts runs statements without Prisma): SQLSTATE 23505 and the constraint's name. */
+function isPgUniqueViolation(error: unknown): error is { code: string; constraint?: string } {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505" && !(error instanceof Prisma.PrismaClientKnownRequestError);
+}
+
 /**
  * True when `error` is a unique-constraint violation, on `field` when given. Callers insert and
  * catch this instead of checking first: the database decides who was first.
  */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (isPgUniqueViolation(error)) return field === undefined || (error.constraint?.endsWith(`_${field}_key`) ?? false);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   if (field === undefined) return true;
   const meta = (error.meta ?? {}) as UniqueViolationMeta;

@@ -5,16 +5,20 @@ import { tracePool } from "@/lib/db-trace";
 import { env } from "@/lib/env";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-function createClient() {
+function createDatabase() {
   const pool = tracePool(new pg.Pool({ connectionString: env.databaseUrl, max: env.isProduction ? 5 : 10 }));
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
 
 // One client per server instance (Next.js dev reloads modules; keep the pool across reloads).
-const globalForDb = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
+const globalForDb = globalThis as unknown as { database?: ReturnType<typeof createDatabase> };
+const database = globalForDb.database ?? createDatabase();
+if (!env.isProduction) globalForDb.database = database;
 
-export const db = globalForDb.prisma ?? createClient();
-if (!env.isProduction) globalForDb.prisma = db;
+export const db = database.prisma;
+
+/** The pool under `db`: lib/sql.ts runs the payment path's single statements on it directly. */
+export const pool: pg.Pool = database.pool;
 
 /** The client or an interactive transaction's client: functions that write take this. */
 export type Tx = Prisma.TransactionClient | typeof db;

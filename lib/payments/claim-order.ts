@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import type { Order } from "@/lib/generated/prisma/client";
 import { logEvent } from "@/lib/log";
+import { queryRows } from "@/lib/sql";
 import { paymentErrors } from "./errors";
 import type { ConfirmInput } from "./confirm-order";
 
@@ -24,7 +25,7 @@ type Row = Order & { claimed: boolean };
 export async function claimOrderForConfirm(userId: string, input: ConfirmInput): Promise<Claim> {
   let rows: Row[];
   try {
-    rows = await db.$queryRaw<Row[]>`
+    rows = await queryRows<Row>(Prisma.sql`
       WITH "found" AS (
         SELECT * FROM "Order" WHERE "orderId" = ${input.orderId} AND "userId" = ${userId}
       ), "claimed" AS (
@@ -45,7 +46,7 @@ export async function claimOrderForConfirm(userId: string, input: ConfirmInput):
         FROM "found" f
         WHERE f."amount" <> ${input.amount} OR EXISTS (SELECT 1 FROM "claimed")
       )
-      SELECT f.*, EXISTS (SELECT 1 FROM "claimed") AS "claimed" FROM "found" f`;
+      SELECT f.*, EXISTS (SELECT 1 FROM "claimed") AS "claimed" FROM "found" f`);
   } catch (error) {
     // The paymentKey is unique: it already belongs to another of our orders.
     if (isUniqueViolation(error, "paymentKey")) throw paymentErrors.paymentKeyMismatch();

@@ -1,8 +1,9 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
 import { logEvent } from "@/lib/log";
 import { tagError } from "@/lib/observability/report";
+import { queryRows } from "@/lib/sql";
 import type { TossPayment } from "@/lib/toss/schemas";
 import { allowedFrom } from "./order-status";
 import { redact } from "./record-event";
@@ -60,7 +61,7 @@ async function settlePaidOnce(
   );
   const approvedAt = parseTossTime(payment.approvedAt) ?? new Date();
   const transmissionId = receipt?.transmissionId ?? null;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await queryRows<Row>(Prisma.sql`
     WITH "processed" AS (
       SELECT 1 FROM "TossWebhookReceipt" WHERE "transmissionId" = ${transmissionId} AND "processedAt" IS NOT NULL
     ), "found" AS (
@@ -108,7 +109,7 @@ async function settlePaidOnce(
     UNION ALL
     SELECT f.*, false AS "changed", false AS "duplicate" FROM "found" f WHERE NOT EXISTS (SELECT 1 FROM "moved")
     UNION ALL
-    SELECT o.*, false AS "changed", true AS "duplicate" FROM "Order" o WHERE o."orderId" = ${payment.orderId} AND EXISTS (SELECT 1 FROM "processed")`;
+    SELECT o.*, false AS "changed", true AS "duplicate" FROM "Order" o WHERE o."orderId" = ${payment.orderId} AND EXISTS (SELECT 1 FROM "processed")`);
   const row = rows[0];
   if (!row) return null;
   const { changed, duplicate, ...order } = row;

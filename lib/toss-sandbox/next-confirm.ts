@@ -8,6 +8,7 @@ import type { SandboxPayment } from "@/lib/generated/prisma/client";
 import { SandboxConsoleError } from "./console-error";
 import { CONFIRM_FAILURE_CODES } from "./errors";
 import type { PendingClaim } from "./idempotency";
+import { queryRows } from "@/lib/sql";
 import { sqlTimestamp } from "@/lib/sql-time";
 
 export const DEFAULT_CONFIRM_DELAY_MS = 15_000;
@@ -75,9 +76,7 @@ export async function findPaymentTakingConfirmFlags(
         ON CONFLICT ("key", "secretKeyHash", "method", "path") DO NOTHING
         RETURNING "id"`
     : Prisma.sql`SELECT NULL::text AS "id" WHERE false`;
-  const rows = await db.$queryRaw<
-    (Partial<SandboxPayment> & { claimedId: string | null; paymentFlags: Flags | null; merchantFlags: Flags | null })[]
-  >`
+  const rows = await queryRows<Partial<SandboxPayment> & { claimedId: string | null; paymentFlags: Flags | null; merchantFlags: Flags | null }>(Prisma.sql`
     WITH "claimed" AS (
       ${claimed}
     ), "found" AS (
@@ -111,7 +110,7 @@ export async function findPaymentTakingConfirmFlags(
     SELECT f.*, (SELECT "id" FROM "claimed") AS "claimedId",
            (SELECT row_to_json(pf) FROM "paymentFlags" pf) AS "paymentFlags",
            (SELECT row_to_json(mf) FROM "merchantFlags" mf) AS "merchantFlags"
-    FROM (SELECT 1) AS "one" LEFT JOIN "found" f ON true`;
+    FROM (SELECT 1) AS "one" LEFT JOIN "found" f ON true`);
   // One row always (the claim's outcome), the payment's columns null when there is no such payment.
   const { claimedId, paymentFlags, merchantFlags, ...payment } = rows[0]!;
   return {

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import type { SandboxPayment, SandboxPaymentStatus } from "@/lib/generated/prisma/client";
 import type { ApiResult } from "./http";
 import { answerInFlightKey, inFlightKey } from "./idempotency";
+import { queryRows } from "@/lib/sql";
 import { sqlTimestamp } from "@/lib/sql-time";
 import { DELIVERY_LEASE_MS, rememberClaimedAtInsert } from "./webhooks/deliver";
 import { newTransmissionId } from "./ids";
@@ -118,9 +119,7 @@ async function transitionInOneStatement(
   const status = options.sendingNow ? "SENDING" : "PENDING";
   const leaseUntil = options.sendingNow ? new Date(now.getTime() + DELIVERY_LEASE_MS) : null;
   type Merchant = { webhookUrl: string | null; timeScale: number | null };
-  const rows = await db.$queryRaw<
-    (SandboxPayment & { deliveryIds: { id: string; transmissionId: string }[] | null; merchant: Merchant | null })[]
-  >`
+  const rows = await queryRows<SandboxPayment & { deliveryIds: { id: string; transmissionId: string }[] | null; merchant: Merchant | null }>(Prisma.sql`
     WITH "moved" AS (
       UPDATE "SandboxPayment" p SET ${Prisma.join(sets, ", ")}
       WHERE ${Prisma.join(where, " AND ")}
@@ -143,7 +142,7 @@ async function transitionInOneStatement(
     )
     SELECT m.*, (SELECT json_agg(d) FROM "deliveries" d) AS "deliveryIds",
            (SELECT row_to_json(s) FROM (SELECT "webhookUrl", "timeScale" FROM "SandboxMerchant" WHERE "id" = m."merchantId") s) AS "merchant"
-    FROM "moved" m`;
+    FROM "moved" m`);
   const row = rows[0];
   if (!row) return null;
   const { deliveryIds: inserted, merchant, ...payment } = row;

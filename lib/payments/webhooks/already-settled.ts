@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { queryRows } from "@/lib/sql";
 import type { OrderStatus } from "@/lib/generated/prisma/client";
 
 /** Toss's status in a PAYMENT_STATUS_CHANGED body → the order status that already says the same. */
@@ -39,7 +40,7 @@ export async function acknowledgeIfAlreadySettled(
   if (data.status === "DONE" && data.method === "가상계좌") return null;
   const tossStatus = data.status as string;
   const transmissionId = transmission.id;
-  const rows = await db.$queryRaw<{ settled: boolean; recorded: boolean; confirmingForMs: number | null }[]>`
+  const rows = await queryRows<{ settled: boolean; recorded: boolean; confirmingForMs: number | null }>(Prisma.sql`
     WITH "named" AS (
       SELECT "id", "orderId", "status", "confirmAttemptedAt" FROM "Order"
       WHERE "orderId" = ${data.orderId} AND "paymentKey" = ${data.paymentKey}
@@ -65,7 +66,7 @@ export async function acknowledgeIfAlreadySettled(
            (SELECT floor(EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC') - n."confirmAttemptedAt") * 1000)::int FROM "named" n
             WHERE n."status" = 'PENDING'
               AND n."confirmAttemptedAt" > now() AT TIME ZONE 'UTC' - make_interval(secs => ${CONFIRM_IN_FLIGHT_WAIT_MS / 1000}::float8)
-           ) AS "confirmingForMs"`;
+           ) AS "confirmingForMs"`);
   const row = rows[0]!;
   if (!row.settled) return row.confirmingForMs === null ? null : { confirmingForMs: Math.max(0, row.confirmingForMs) };
   // Our receipt of this transmission was already processed: an earlier delivery of the same news.
