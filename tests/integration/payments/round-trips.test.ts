@@ -31,6 +31,17 @@ async function deliveredAll(orderId: string) {
 
 const only = (scopes: ScopeCount[], label: string) => scopes.filter((s) => s.label === label);
 
+/** The sandbox's webhook brought the news: the order PAID once, Toss asked once, the webhook's round trips as given. */
+async function expectSettledByWebhook(userId: string, orderId: string, offset: number, roundTrips: number) {
+  await deliveredAll(orderId);
+  expect((await orderRow(orderId)).status).toBe("PAID");
+  expect(await balanceOf(userId)).toBe(3);
+  const scopes = countByScope(readTrace(TRACE, offset));
+  const report = JSON.stringify(scopes, null, 1);
+  expect(only(scopes, "app POST /api/webhooks/toss").map((w) => w.roundTrips), report).toEqual([roundTrips]);
+  expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+}
+
 /** How the trace shows the statement of lib/payments/webhooks/already-settled.ts (its first 80 characters). */
 const ALREADY_SETTLED_LOOKUP = 'WITH "named" AS ( SELECT "id", "orderId", "status", "confirmAttemptedAt"';
 
@@ -116,15 +127,8 @@ describe("round trips of a purchase", () => {
     const offset = traceOffset(TRACE);
     // Toss approved the payment, but our confirm never heard: the sandbox's webhook is the news.
     expect((await confirmAtSandbox(APP_MERCHANT, payment)).status).toBe(200);
-    await deliveredAll(order.orderId);
-    expect((await orderRow(order.orderId)).status).toBe("PAID");
-    expect(await balanceOf(buyer.userId)).toBe(3);
-    const scopes = countByScope(readTrace(TRACE, offset));
-    const webhooks = only(scopes, "app POST /api/webhooks/toss");
-    const report = JSON.stringify(scopes, null, 1);
     // The statement that found no settled order, then the settle after Toss's answer.
-    expect(webhooks.map((w) => w.roundTrips), report).toEqual([2]);
-    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+    await expectSettledByWebhook(buyer.userId, order.orderId, offset, 2);
   });
 
   /**
@@ -163,16 +167,9 @@ describe("round trips of a purchase", () => {
 
   it("a confirm that never settles after its claim: the webhook waits its while, then asks Toss and settles once", async () => {
     const { buyer, order, offset } = await confirmInFlight();
-    // Nothing settles the order (the confirm's process died after Toss approved).
-    await deliveredAll(order.orderId);
-    expect((await orderRow(order.orderId)).status).toBe("PAID");
-    expect(await balanceOf(buyer.userId)).toBe(3);
-    const scopes = countByScope(readTrace(TRACE, offset));
-    const webhooks = only(scopes, "app POST /api/webhooks/toss");
-    const report = JSON.stringify(scopes, null, 1);
-    // Look, look again after the wait, then the settle after Toss's answer: within the budget of 3.
-    expect(webhooks.map((w) => w.roundTrips), report).toEqual([3]);
-    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
+    // Nothing settles the order (the confirm's process died after Toss approved). Look, look again after
+    // the wait, then the settle after Toss's answer: within the budget of 3.
+    await expectSettledByWebhook(buyer.userId, order.orderId, offset, 3);
     const receipt = await db.tossWebhookReceipt.findFirstOrThrow({ where: { orderId: order.orderId } });
     expect(receipt.outcome).toBe("SETTLED");
   });
@@ -186,13 +183,7 @@ describe("round trips of a purchase", () => {
     await db.$executeRaw`UPDATE "Order" SET "confirmAttemptedAt" = "confirmAttemptedAt" - make_interval(secs => ${(CONFIRM_IN_FLIGHT_WAIT_MS + 1000) / 1000}::float8) WHERE "orderId" = ${order.orderId}`;
     const offset = traceOffset(TRACE);
     expect((await confirmAtSandbox(APP_MERCHANT, payment)).status).toBe(200);
-    await deliveredAll(order.orderId);
-    expect((await orderRow(order.orderId)).status).toBe("PAID");
-    const scopes = countByScope(readTrace(TRACE, offset));
-    const report = JSON.stringify(scopes, null, 1);
-    expect(only(scopes, "app POST /api/webhooks/toss").map((w) => w.roundTrips), report).toEqual([2]);
-    expect(only(scopes, "sandbox lookup"), report).toHaveLength(1);
-    expect(await balanceOf(buyer.userId)).toBe(3);
+    await expectSettledByWebhook(buyer.userId, order.orderId, offset, 2);
   });
 
   it("a virtual account's deposit is news: Toss is asked at once, no statement spent looking for it", async () => {
