@@ -5,9 +5,16 @@
 // sandbox. Same connections, same trace (lib/db-trace.ts), same statements; only the decoding differs,
 // and it is made to match Prisma's: `timestamp(3)` columns (Prisma's DateTime, UTC without a zone) are
 // read as UTC, where pg would read them in the process's local zone.
+// Each statement is prepared once per connection (a named statement) and only bound and run after that:
+// PostgreSQL spends about 2 ms parsing and planning the settle's data-modifying CTE, against 0.5 ms to
+// run it (measured here; the database's CPU, on every purchase). A transaction pooler that cannot keep
+// named statements (PgBouncer before 1.21 in transaction mode) is named by `pgbouncer=true` in
+// DATABASE_URL, as Prisma and Supabase document it: then every statement is sent unnamed, as before.
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { pool, type Prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 
@@ -28,6 +35,46 @@ const types = {
  */
 export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-  const result = await pool.query({ text: statement.text, values, types });
-  return result.rows as T[];
+  const name = PREPARE ? statementName(statement.text) : undefined;
+  try {
+    return (await pool.query({ name, text: statement.text, values, types })).rows as T[];
+  } catch (error) {
+    if (!name || !isStalePreparedStatement(error)) throw error;
+    // Nothing ran (PostgreSQL refuses such a statement before executing it), and pg has dropped that
+    // connection: once more unnamed, on another.
+    return (await pool.query({ text: statement.text, values, types })).rows as T[];
+  }
+}
+
+/** Off behind a pooler that cannot keep named statements: `pgbouncer=true` in the URL (Prisma's flag). */
+export function preparesStatements(databaseUrl: string): boolean {
+  try {
+    return new URL(databaseUrl).searchParams.get("pgbouncer") !== "true";
+  } catch {
+    return true;
+  }
+}
+
+const PREPARE = preparesStatements(env.databaseUrl);
+
+/** A statement's name on every connection: its text's digest (pg refuses one name for two texts). */
+const names = new Map<string, string>();
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `q_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * A named statement this connection can no longer run as prepared: a migration changed the columns
+ * of a table it reads with `*` (0A000 "cached plan must not change result type"), or a pooler lost or
+ * mixed up its statements (26000, 42P05).
+ */
+function isStalePreparedStatement(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === "26000" || code === "42P05") return true;
+  return code === "0A000" && typeof message === "string" && message.includes("cached plan must not change result type");
 }

@@ -1,11 +1,12 @@
 // lib/sql.ts runs the payment path's statements on Prisma's pool without Prisma's engine: what it
 // returns must be what `db.$queryRaw` returns, whatever the process's time zone, and its errors must be
 // read as Prisma's are (a unique violation, a database that is away).
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
-import { queryRows } from "@/lib/sql";
+import { preparesStatements, queryRows, statementName } from "@/lib/sql";
 import { sqlTimestamp } from "@/lib/sql-time";
 import { createOrder, createUser } from "../helpers/factories";
 
@@ -57,5 +58,51 @@ describe("queryRows", () => {
     expect(error).toBeInstanceOf(Error);
     expect(isUniqueViolation(error)).toBe(false);
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("prepared statements", () => {
+  it("a statement is prepared on its connection (named), not parsed and planned on every run", async () => {
+    const marker = `prepared-probe-${randomUUID()}`;
+    // pg_prepared_statements lists the session's named statements only: a statement that looks for its
+    // own text finds itself when it was sent named.
+    const statement = Prisma.sql`SELECT count(*)::int AS "n" /* ${Prisma.raw(marker)} */ FROM pg_prepared_statements WHERE statement LIKE ${`%/* ${marker} */%`}`;
+    expect(await queryRows(statement)).toEqual([{ n: 1 }]);
+    expect(await queryRows(statement)).toEqual([{ n: 1 }]);
+    const names = await queryRows<{ name: string }>(Prisma.sql`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${`%/* ${marker} */%`}`);
+    expect(names.map((r) => r.name)).toContain(statementName(statement.text));
+  });
+
+  it("one name per text: two texts never share one, one text always gets the same", () => {
+    const a = Prisma.sql`SELECT ${1}::int AS "a"`;
+    const b = Prisma.sql`SELECT ${1}::int AS "b"`;
+    expect(statementName(a.text)).toBe(statementName(Prisma.sql`SELECT ${2}::int AS "a"`.text));
+    expect(statementName(a.text)).not.toBe(statementName(b.text));
+    expect(statementName(a.text)).toMatch(/^q_[0-9a-f]{24}$/);
+  });
+
+  it("a migration that changes a table's columns under a prepared SELECT * does not fail the next run", async () => {
+    const table = `zz_sql_probe_${randomUUID().replaceAll("-", "")}`;
+    await db.$executeRawUnsafe(`CREATE TABLE "${table}" (id int PRIMARY KEY, v text)`);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO "${table}" VALUES (1, 'a')`);
+      const statement = Prisma.sql`SELECT * FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${1}`;
+      expect(await queryRows(statement)).toEqual([{ id: 1, v: "a" }]);
+      expect(await queryRows(statement)).toEqual([{ id: 1, v: "a" }]);
+      // PostgreSQL now refuses the prepared plan ("cached plan must not change result type"): nothing
+      // ran, and the statement is sent once more unnamed.
+      await db.$executeRawUnsafe(`ALTER TABLE "${table}" ADD COLUMN extra int NOT NULL DEFAULT 7`);
+      expect(await queryRows(statement)).toEqual([{ id: 1, v: "a", extra: 7 }]);
+      expect(await queryRows(statement)).toEqual([{ id: 1, v: "a", extra: 7 }]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${table}"`);
+    }
+  });
+
+  it("pgbouncer=true in the database URL (a pooler that cannot keep them) turns them off", () => {
+    expect(preparesStatements("postgresql://u:p@127.0.0.1:5432/db")).toBe(true);
+    expect(preparesStatements("postgresql://u:p@pooler.example.com:6543/db?pgbouncer=true")).toBe(false);
+    expect(preparesStatements("postgresql://u:p@pooler.example.com:6543/db?sslmode=require&pgbouncer=true")).toBe(false);
+    expect(preparesStatements("postgresql://u:p@pooler.example.com:6543/db?pgbouncer=false")).toBe(true);
   });
 });
