@@ -10,11 +10,13 @@
 // run it (measured here; the database's CPU, on every purchase). A transaction pooler that cannot keep
 // named statements (PgBouncer before 1.21 in transaction mode) is named by `pgbouncer=true` in
 // DATABASE_URL, as Prisma and Supabase document it: then every statement is sent unnamed, as before.
+// Without the flag, the first statement such a pooler loses turns naming off for the instance.
 import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { pool, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logEvent } from "@/lib/log";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 
@@ -35,11 +37,18 @@ const types = {
  */
 export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-  const name = PREPARE ? statementName(statement.text) : undefined;
+  const name = prepare ? statementName(statement.text) : undefined;
   try {
     return (await pool.query({ name, text: statement.text, values, types })).rows as T[];
   } catch (error) {
-    if (!name || !isStalePreparedStatement(error)) throw error;
+    const stale = name ? stalePreparedStatement(error) : null;
+    if (!stale) throw error;
+    if (stale === "pooler" && prepare) {
+      // A transaction pooler between us and PostgreSQL that cannot keep named statements (PgBouncer
+      // before 1.21, no pgbouncer=true in the URL): this instance stops naming them.
+      prepare = false;
+      logEvent("warn", "db.prepared_statements_off", { code: (error as { code?: string }).code });
+    }
     // Nothing ran (PostgreSQL refuses such a statement before executing it), and pg has dropped that
     // connection: once more unnamed, on another.
     return (await pool.query({ text: statement.text, values, types })).rows as T[];
@@ -55,7 +64,7 @@ export function preparesStatements(databaseUrl: string): boolean {
   }
 }
 
-const PREPARE = preparesStatements(env.databaseUrl);
+let prepare = preparesStatements(env.databaseUrl);
 
 /** A statement's name on every connection: its text's digest (pg refuses one name for two texts). */
 const names = new Map<string, string>();
@@ -69,12 +78,13 @@ export function statementName(text: string): string {
 }
 
 /**
- * A named statement this connection can no longer run as prepared: a migration changed the columns
- * of a table it reads with `*` (0A000 "cached plan must not change result type"), or a pooler lost or
- * mixed up its statements (26000, 42P05).
+ * Why a named statement could not run as prepared, if that is why it failed: a migration changed the
+ * columns of a table it reads with `*` ("plan": 0A000 "cached plan must not change result type"), or a
+ * pooler gave us a server session that lacks it or already has it ("pooler": 26000, 42P05).
  */
-function isStalePreparedStatement(error: unknown): boolean {
+function stalePreparedStatement(error: unknown): "plan" | "pooler" | null {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (code === "26000" || code === "42P05") return true;
-  return code === "0A000" && typeof message === "string" && message.includes("cached plan must not change result type");
+  if (code === "26000" || code === "42P05") return "pooler";
+  if (code === "0A000" && typeof message === "string" && message.includes("cached plan must not change result type")) return "plan";
+  return null;
 }
