@@ -79,11 +79,14 @@ function isAcceptableCallbackUrl(value: string, base: string): boolean {
 
 export const config = {
   // Everything but build output and public files (they carry next.config.ts's other headers), and the
-  // few fixed JSON endpoints that machines call on the payment path, where this proxy has nothing to do:
-  // no page, no nonce, no URL built from the host, a body limit of their own (lib/http.ts), no params to
-  // decode. Skipping it saves every purchase four passes through Next.js's middleware adapter (issue #9).
+  // few JSON endpoints that machines call on the payment path, where this proxy has nothing to do: no
+  // page, no nonce, no URL built from the host, a body limit of their own (lib/http.ts). Skipping it
+  // saves every purchase passes through Next.js's middleware adapter (issue #9). The sandbox's
+  // /v1/payments/{paymentKey} (its confirm, and the lookup a webhook bringing news re-fetches) is left
+  // out only for keys of plain characters, as Toss's are: no percent-encoding for Next.js to fail
+  // decoding, no control character; any other path there still meets refusalFor() below.
   // /api/noop, the benchmark's baseline, is the cost of Next.js itself. tests/integration/proxy-scope.test.ts
   matcher: [
-    "/((?!_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$|robots\\.txt$|api/payments/toss/confirm$|api/webhooks/toss$|sandbox/toss/v1/payments/confirm$|api/noop$).*)",
+    "/((?!_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$|robots\\.txt$|api/payments/toss/confirm$|api/webhooks/toss$|sandbox/toss/v1/payments/[A-Za-z0-9_-]+$|api/noop$).*)",
   ],
 };

@@ -59,11 +59,17 @@ export function securityHeaders(options: SecurityHeadersOptions): Header[] {
 }
 
 /**
- * The fixed JSON endpoints proxy.ts's matcher leaves out (the payment path's machine calls): they get
- * their Content-Security-Policy from next.config.ts instead, the strictest there is, since a JSON
- * answer loads nothing. The matcher must be a literal, so it repeats these paths;
- * tests/integration/proxy-scope.test.ts holds the two together.
+ * The JSON endpoints proxy.ts's matcher leaves out (the payment path's machine calls), as next.config.ts
+ * `source` patterns: they get their Content-Security-Policy from next.config.ts instead, the strictest
+ * there is, since a JSON answer loads nothing. The sandbox's `/v1/payments/{paymentKey}` covers its
+ * confirm (`/v1/payments/confirm`) and its lookup by paymentKey. The matcher must be a literal, so it
+ * repeats these paths; tests/integration/proxy-scope.test.ts holds the two together.
  */
-export const PROXY_SKIPPED_PATHS = ["/api/payments/toss/confirm", "/api/webhooks/toss", "/sandbox/toss/v1/payments/confirm", "/api/noop"] as const;
+export const PROXY_SKIPPED_PATHS = [
+  "/api/payments/toss/confirm",
+  "/api/webhooks/toss",
+  "/sandbox/toss/v1/payments/:paymentKey([A-Za-z0-9_-]+)",
+  "/api/noop",
+] as const;
 
 export const JSON_ONLY_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
