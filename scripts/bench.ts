@@ -209,7 +209,9 @@ async function countPerPurchase(url: string, buyers: ShopClient[], database: pg.
   // This server has answered nothing else: a first purchase warms it (its pool, Next.js's lazy modules).
   await confirm(warmUp!.buyer, warmUp!.purchase);
   await webhooksSettled(database, [warmUp!.purchase.orderId]);
-  await sleep(2500); // let the pump's window pass and stats settle
+  // Let the pump's window pass, and every backend publish the counts it still holds (PostgreSQL does
+  // so when one has been idle a while, at most 10 s later): the other servers' earlier work too.
+  await sleep(11_000);
   const before = await xactCommit(database);
   const offset = traceOffset(TRACE_FILE);
   let benchQueries = 0;
