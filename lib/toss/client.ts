@@ -1,4 +1,7 @@
 import "server-only";
+import http, { type IncomingHttpHeaders } from "node:http";
+import https from "node:https";
+import zlib from "node:zlib";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { classifyTossError, TossApiError } from "./errors";
@@ -6,6 +9,9 @@ import { tossErrorBodySchema } from "./schemas";
 
 /** Toss asks for generous timeouts on confirm; 10 s keeps a buyer's wait bounded and the outcome recoverable. */
 export const TOSS_TIMEOUT_MS = 10_000;
+
+/** A payment object is a few KB; an answer past this is not Toss's (and is not read into memory). */
+export const TOSS_MAX_ANSWER_BYTES = 1024 * 1024;
 
 export interface TossResponse<T> {
   data: T;
@@ -15,6 +21,78 @@ export interface TossResponse<T> {
 function authorization(secretKey: string): string {
   // Toss: base64(secretKey + ":"): the secret key as user name, an empty password; the colon is required.
   return `Basic ${Buffer.from(`${secretKey}:`).toString("base64")}`;
+}
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * One request with node:http(s) on Node's keep-alive agents. Not fetch: on the payment path the app
+ * calls Toss (or the sandbox, in this same server) on every confirm and every webhook that brings
+ * news, and fetch (undici behind web streams, and Next.js's patching of it) cost about 1 ms of CPU
+ * a call more at 32 clients (#9). A request sent on a kept-alive connection that the other side had
+ * just closed is sent once more on a new one: a GET is safe to repeat, and every POST carries an
+ * Idempotency-Key, under which Toss answers a repeat with the first call's answer. An answer larger
+ * than any of Toss's is not read (an empty body: unreadable, like any other we cannot parse).
+ */
+function send(url: URL, method: string, headers: Record<string, string>, payload: string | undefined, timeoutMs: number): Promise<Answer> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const attempt = (retried: boolean): Promise<Answer> =>
+    new Promise<Answer>((resolve, reject) => {
+      const request = (url.protocol === "https:" ? https : http).request(url, { method, headers, signal });
+      request.on("response", (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const answer = (body: Buffer) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body });
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= TOSS_MAX_ANSWER_BYTES) return void chunks.push(chunk);
+          answer(Buffer.alloc(0));
+          request.destroy();
+        });
+        response.on("end", () => answer(Buffer.concat(chunks)));
+        // The connection lost before the answer's end (a settled promise ignores the rest).
+        response.on("close", () => {
+          if (response.complete || size > TOSS_MAX_ANSWER_BYTES) return;
+          const cut = new Error("the answer was cut short");
+          if (signal.aborted) cut.name = "TimeoutError";
+          reject(cut);
+        });
+        response.on("error", () => {});
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        if (!retried && request.reusedSocket && error.code === "ECONNRESET" && !signal.aborted) resolve(attempt(true));
+        else reject(error);
+      });
+      request.end(payload);
+    });
+  return attempt(false);
+}
+
+function headerOf(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/** The answer's JSON, or null. We ask for it uncompressed; a compressed one is still read. */
+function parseJson(answer: Answer): unknown {
+  try {
+    const encoding = (headerOf(answer.headers, "content-encoding") ?? "identity").trim().toLowerCase();
+    const body =
+      encoding === "gzip" || encoding === "x-gzip"
+        ? zlib.gunzipSync(answer.body, { maxOutputLength: TOSS_MAX_ANSWER_BYTES })
+        : encoding === "deflate"
+          ? zlib.inflateSync(answer.body, { maxOutputLength: TOSS_MAX_ANSWER_BYTES })
+          : encoding === "br"
+            ? zlib.brotliDecompressSync(answer.body, { maxOutputLength: TOSS_MAX_ANSWER_BYTES })
+            : answer.body;
+    return JSON.parse(body.toString("utf8")) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -44,15 +122,12 @@ export async function tossRequest<S extends z.ZodType>(
     headers["x-vercel-protection-bypass"] = env.vercelBypassSecret;
   }
 
-  let response: Response;
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (payload !== undefined) headers["Content-Length"] = String(Buffer.byteLength(payload));
+
+  let answer: Answer;
   try {
-    response = await fetch(`${env.toss.apiBaseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? TOSS_TIMEOUT_MS),
-      cache: "no-store",
-    });
+    answer = await send(new URL(`${env.toss.apiBaseUrl}${path}`), method, headers, payload, options.timeoutMs ?? TOSS_TIMEOUT_MS);
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new TossApiError(
@@ -63,18 +138,18 @@ export async function tossRequest<S extends z.ZodType>(
     );
   }
 
-  const traceId = response.headers.get("X-TossPayments-Trace-Id");
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
+  const traceId = headerOf(answer.headers, "x-tosspayments-trace-id");
+  const json = parseJson(answer);
+  if (answer.status < 200 || answer.status > 299) {
     const body = tossErrorBodySchema.safeParse(json);
-    const code = body.success ? body.data.code : `HTTP_${response.status}`;
+    const code = body.success ? body.data.code : `HTTP_${answer.status}`;
     const message = body.success ? body.data.message : "토스페이먼츠가 알 수 없는 응답을 보냈어요.";
-    throw new TossApiError(classifyTossError(response.status, code), code, message, response.status, traceId);
+    throw new TossApiError(classifyTossError(answer.status, code), code, message, answer.status, traceId);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     // A 2xx we cannot read: Toss may have acted. Treat as unknown and look it up later.
-    throw new TossApiError("unknown", "INVALID_RESPONSE", "토스페이먼츠 응답을 해석하지 못했어요.", response.status, traceId);
+    throw new TossApiError("unknown", "INVALID_RESPONSE", "토스페이먼츠 응답을 해석하지 못했어요.", answer.status, traceId);
   }
   return { data: parsed.data, traceId };
 }
