@@ -1,10 +1,13 @@
 // `npm run bench`: the payment path's figures on this machine, in one run (issue #9), printed and
 // written to bench-results/<commit>.json so that two commits can be compared.
-// - The production build (built first when a source file is newer than it), `next start` twice with the
-//   sandbox in the same server, on a database of its own (credit_checkout_bench, recreated): one
-//   server with the database direct, one through a TCP proxy holding each packet 10 ms each way.
+// - The production build (built first when a source file is newer than it), `next start` three times
+//   with the sandbox in the same server, on a database of its own (credit_checkout_bench, recreated):
+//   one server with the database direct, one through a TCP proxy holding each packet 10 ms each way,
+//   and one more like it, traced, for the counts (its line per query is not on the others' time).
 // - Latency p50/p99 at one client: no-op, GET /api/credits, confirm, webhook ingest, on both servers.
 // - Throughput and p50/p99 at 32 clients (database direct): no-op, confirm, webhook ingest.
+// - The ceiling of those: a purchase's requests with no work in them, on a bare Next.js app of the
+//   same packages, against its own no-op (./lib/bench/purchase-shape.ts).
 // - Sequential round trips and committed transactions per confirm and per webhook, app and sandbox
 //   apart, counted by the driver (lib/db-trace.ts) and by PostgreSQL (pg_stat_database.xact_commit).
 // - First-load JavaScript of /pricing and /checkout against a Next.js hello-world of the same packages.
@@ -16,7 +19,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { buildIsStale, firstLoadJs, helloWorldFirstLoadJs } from "./lib/bench/first-load-js";
+import { buildIsStale, firstLoadJs, HELLO, helloWorldFirstLoadJs } from "./lib/bench/first-load-js";
+import { shapedPurchase } from "./lib/bench/purchase-shape";
 import { startLatencyProxy } from "./lib/bench/latency-proxy";
 import { runLoad, round, type LoadResult } from "./lib/bench/load";
 import { confirm, confirmAtToss, credits, noop, postWebhook, preparePurchase, setAppMerchant, ShopClient, tossPayment, type Purchase } from "./lib/bench/shop";
@@ -53,10 +57,11 @@ function serverEnv(port: number, databaseUrl: string, extra: Record<string, stri
   };
 }
 
-async function startServer(port: number, env: NodeJS.ProcessEnv, logName: string): Promise<string> {
+async function startServer(port: number, env: NodeJS.ProcessEnv, logName: string, appDir?: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
   const out = openSync(path.join(RESULTS, logName), "w");
-  const server = spawnBin("next", nextStartArgs(port), { stdio: ["ignore", out, out], env, group: true });
+  const [command, ...options] = nextStartArgs(port);
+  const server = spawnBin("next", appDir ? [command!, appDir, ...options] : [command!, ...options], { stdio: ["ignore", out, out], env, group: true });
   children.add(server);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -182,6 +187,16 @@ async function settlingWebhookAtOneClient(url: string, buyers: ShopClient[], dat
   }
 }
 
+/** The ceiling (./lib/bench/purchase-shape.ts): a purchase's requests with no work, on the bare app, against its own no-op. */
+async function shapeThroughput(url: string) {
+  await runLoad(Array.from({ length: n(200) }, () => () => shapedPurchase(url)), CLIENTS); // warm-up
+  const noopBefore = await runLoad(Array.from({ length: n(4000) }, () => () => noop(url)), CLIENTS);
+  const shape = await runLoad(Array.from({ length: n(1500) }, () => () => shapedPurchase(url)), CLIENTS);
+  const noopAfter = await runLoad(Array.from({ length: n(4000) }, () => () => noop(url)), CLIENTS);
+  const noopResult = noopAfter.perSecond > noopBefore.perSecond ? noopAfter : noopBefore;
+  return { noop: noopResult, noopRuns: [noopBefore.perSecond, noopAfter.perSecond], purchase: { ...shape, ofNoop: round(shape.perSecond / noopResult.perSecond, 3) } };
+}
+
 async function throughput(url: string, buyers: ShopClient[]) {
   // The no-op is run before and after the others and the faster run is the baseline: on this shared
   // 2-core machine one run of it varies by half, and a slow one would flatter every ratio.
@@ -302,10 +317,11 @@ async function main() {
     rmSync(TRACE_FILE, { force: true });
     // Latencies are read on servers as deployed; the counts on a third, traced one (lib/db-trace.ts):
     // its line per query costs each request a little, and no production server writes them.
-    const [direct, proxied, counted] = await Promise.all([
+    const [direct, proxied, counted, bare] = await Promise.all([
       startServer(PORT, serverEnv(PORT, directUrl), "server-direct.log"),
       startServer(PORT + 1, serverEnv(PORT + 1, proxiedUrl), "server-proxied.log"),
       startServer(PORT + 2, serverEnv(PORT + 2, proxiedUrl, { DB_TRACE_FILE: TRACE_FILE }), "server-counted.log"),
+      startServer(PORT + 3, { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, "server-bare.log", HELLO),
     ]);
     log(`Servers: ${direct} (database direct), ${proxied} (database ${2 * DELAY_MS} ms away), ${counted} (the same, traced)`);
     const [directBuyers, proxiedBuyers, countedBuyers] = await createBuyers(database, CLIENTS, [direct, proxied, counted]);
@@ -319,6 +335,8 @@ async function main() {
     latency.proxied.webhookSettling = await settlingWebhookAtOneClient(proxied, proxiedBuyers!, database, directUrl);
     log(`Throughput at ${CLIENTS} clients …`);
     const load32 = await throughput(direct, directBuyers!);
+    log(`The ceiling: a purchase's requests with no work in them, on a bare Next.js …`);
+    const ceiling = await shapeThroughput(bare);
 
     const results = {
       commit: commitOf(),
@@ -326,6 +344,8 @@ async function main() {
       machine: { cores: os.cpus().length, loadAverageAtStart: round(load, 2), loadAverageAtEnd: round(os.loadavg()[0]!, 2), quick: QUICK },
       latencyOneClient: latency,
       throughput32: load32,
+      /** a purchase's HTTP shape with no work, on a bare Next.js of the same packages (./lib/bench/purchase-shape.ts) */
+      ceiling32: ceiling,
       roundTrips: counts,
       firstLoadJs: {
         pricing: pages.pricing,
@@ -350,6 +370,9 @@ async function main() {
     log(`  noop      ${load32.noop.perSecond} req/s, ${fmt(load32.noop)} (the faster of ${load32.noopRuns.join(" and ")} req/s, before and after)`);
     log(`  confirm   ${load32.confirm.perSecond} req/s = ${load32.confirm.ofNoop}× no-op, ${fmt(load32.confirm)}`);
     log(`  webhook   ${load32.webhook.perSecond} req/s = ${load32.webhook.ofNoop}× no-op, ${fmt(load32.webhook)} (news already settled)`);
+    log(`The ceiling at ${CLIENTS} clients: a purchase's requests (confirm → Toss, then the webhook) with no work in them, on a bare Next.js of the same packages`);
+    log(`  noop      ${ceiling.noop.perSecond} req/s (the faster of ${ceiling.noopRuns.join(" and ")} req/s, before and after)`);
+    log(`  purchase  ${ceiling.purchase.perSecond} req/s = ${ceiling.purchase.ofNoop}× its no-op, ${fmt(ceiling.purchase)}`);
     log(`Per purchase (${counts.purchases} purchases, counted by the driver): sequential round trips / committed transactions`);
     log(`  app confirm        ${p.appConfirm.roundTrips} / ${p.appConfirm.commits}`);
     log(`  sandbox confirm    ${p.sandboxConfirm.roundTrips} / ${p.sandboxConfirm.commits} (webhook bookkeeping after the response: ${p.sandboxConfirm.roundTripsAfterResponse} round trips)`);

@@ -2,11 +2,13 @@
 // files every page loads plus the chunks of the page's layouts and the page itself, each gzip'ed at
 // level 9 (as `next build` used to print "First Load JS"). The baseline is a hello-world app built
 // from the same node_modules, in node_modules/.cache/bench-hello (rebuilt when Next.js changes).
+// The same bare app carries the route handlers of the bench's ceiling (./purchase-shape.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "../schema-engine";
+import { SHAPE_ROUTES_VERSION, writeShapeRoutes } from "./purchase-shape";
 
 export interface FirstLoad {
   files: number;
@@ -46,13 +48,13 @@ export function firstLoadJs(route: string, distDir = path.join(ROOT, ".next")): 
 }
 
 // Under node_modules/.cache: inside the Turbopack root (it needs node_modules), outside lint and tsc.
-const HELLO = path.join(ROOT, "node_modules/.cache/bench-hello");
+export const HELLO = path.join(ROOT, "node_modules/.cache/bench-hello");
 
 /** The hello-world's first-load JS, built first when missing or built with another Next.js. */
 export function helloWorldFirstLoadJs(): FirstLoad {
   const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version as string;
   const react = JSON.parse(readFileSync(path.join(ROOT, "node_modules/react/package.json"), "utf8")).version as string;
-  const stamp = `next ${version}, react ${react}\n`;
+  const stamp = `next ${version}, react ${react}, ${SHAPE_ROUTES_VERSION}\n`;
   const stampFile = path.join(HELLO, "built-with.txt");
   if (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp || !existsSync(path.join(HELLO, ".next/BUILD_ID"))) {
     mkdirSync(path.join(HELLO, "app"), { recursive: true });
@@ -62,6 +64,7 @@ export function helloWorldFirstLoadJs(): FirstLoad {
       `import { createElement as h } from "react";\nexport default function RootLayout({ children }) {\n  return h("html", { lang: "en" }, h("body", null, children));\n}\n`,
     );
     writeFileSync(path.join(HELLO, "app/page.js"), `import { createElement as h } from "react";\nexport default function Page() {\n  return h("h1", null, "Hello, world!");\n}\n`);
+    writeShapeRoutes(HELLO);
     writeFileSync(path.join(HELLO, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(ROOT)} } };\n`);
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build", HELLO], {
       cwd: ROOT,
