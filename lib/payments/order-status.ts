@@ -8,6 +8,8 @@
 //      ├──buyer cancels in Toss's window (PAY_PROCESS_CANCELED)──▶ CANCELED
 //      └──no payment within Toss's windows──▶ EXPIRED
 //   PAID ──partial cancel──▶ PARTIAL_CANCELED ──rest canceled──▶ CANCELED
+//   PENDING / WAITING_FOR_DEPOSIT ──approved and partly canceled before we heard──▶ PARTIAL_CANCELED
+//     (granted then, the canceled share taken back: lib/payments/settle-payment.ts)
 //
 // Any other failure (a card refusal, a Toss error) keeps the order PENDING with the failure recorded,
 // so that the buyer can try again.
@@ -17,8 +19,8 @@ export const ORDER_STATUSES = ["PENDING", "WAITING_FOR_DEPOSIT", "PAID", "CANCEL
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING: ["WAITING_FOR_DEPOSIT", "PAID", "CANCELED", "EXPIRED"],
-  WAITING_FOR_DEPOSIT: ["PAID", "CANCELED", "EXPIRED"],
+  PENDING: ["WAITING_FOR_DEPOSIT", "PAID", "CANCELED", "PARTIAL_CANCELED", "EXPIRED"],
+  WAITING_FOR_DEPOSIT: ["PAID", "CANCELED", "PARTIAL_CANCELED", "EXPIRED"],
   PAID: ["CANCELED", "PARTIAL_CANCELED"],
   PARTIAL_CANCELED: ["CANCELED"],
   CANCELED: [],

@@ -145,7 +145,20 @@ async function settle(order: Order, payment: TossPayment, source: SettleSource, 
       }
       case "PARTIAL_CANCELED":
         // Each partial cancel takes back its share of the credits (below); later ones keep the status.
-        moved = await transition(tx, order, "PARTIAL_CANCELED", allowedFrom("PARTIAL_CANCELED"), common);
+        moved = await transition(tx, order, "PARTIAL_CANCELED", ["PAID"], common);
+        if (!moved) {
+          // Approved, then partly canceled, before we heard of the approval (our confirm's answer and
+          // Toss's DONE both lost, a refund made in Toss's dashboard meanwhile): the buyer paid for the
+          // rest, so the order is granted now and the cancels take their share back below.
+          moved = await transition(tx, order, "PARTIAL_CANCELED", ["PENDING", "WAITING_FOR_DEPOSIT"], {
+            ...common,
+            approvedAt: parseTossTime(payment.approvedAt) ?? new Date(),
+            failureCode: null,
+            failureMessage: null,
+            confirmAttemptedAt: null,
+          });
+          if (moved) await grantOrderCredits(tx, order);
+        }
         if (moved) event = "PARTIAL_CANCELED";
         break;
       case "EXPIRED":

@@ -11,10 +11,11 @@ import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss } from "@/lib/payments/settle-payment";
 import { getTossPayment } from "@/lib/toss/get-payment";
 import { Client, signedInBuyer } from "../../helpers/http";
-import { APP_MERCHANT, balanceOf, confirmOverHttp, orderRow, paidInWindow } from "../../helpers/shop";
-import { APP_URL, consoleApi, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
+import { APP_MERCHANT, balanceOf, confirmOverHttp, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
+import { APP_URL, confirm, consoleApi, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
 
 const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(async () => {
   await setMerchant(APP_MERCHANT, { webhookUrl: "" });
@@ -210,6 +211,52 @@ describe("partial cancels", () => {
     expect(await appliedByEvents(order.id)).toHaveLength(3);
     expect(await balanceOf(buyer.userId)).toBe(0);
   }, 90_000);
+
+  it("a payment approved and partly refunded before we heard of the approval: paid, granted, its share taken back, once", async () => {
+    const buyer = await signedInBuyer();
+    const { order, payment } = await paidInWindow(buyer, { product: "PREMIUM_PACK" });
+    // Toss approves, but neither our confirm's answer nor Toss's DONE reaches us.
+    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
+    expect((await confirm(APP_MERCHANT, payment)).status).toBe(200);
+    expect(await orderRow(order.orderId)).toMatchObject({ status: "PENDING", paymentKey: null });
+
+    // The shop refunds ₩2,000 of it in Toss's dashboard; that webhook reaches us.
+    await setMerchant(APP_MERCHANT, { webhookUrl: "" });
+    await cancelInToss(order.orderId, 2000);
+    const row = await waitFor(async () => {
+      const current = await orderRow(order.orderId);
+      return current.status === "PARTIAL_CANCELED" ? current : undefined;
+    }, 15_000);
+    expect(row).toMatchObject({ paymentKey: payment.paymentKey, tossStatus: "PARTIAL_CANCELED" });
+    expect(row.approvedAt).not.toBeNull();
+    const settled = async () => ({
+      balance: await balanceOf(buyer.userId),
+      ledger: (await ledgerOf(buyer.userId)).map((entry) => `${entry.kind} ${entry.amount}`).sort(),
+    });
+    // Paid ₩5,000 for 5 credits, ₩2,000 of it refunded: 5 granted, 2 taken back.
+    expect(await settled()).toEqual({ balance: 3, ledger: ["GRANT 5", "REVERSAL -2"] });
+
+    // Every other way of hearing it, all at once: nothing more.
+    const { data } = await getTossPayment(payment.paymentKey);
+    const pending = { ...row, status: "PENDING" as const, paymentKey: null };
+    await Promise.all([
+      settleFromToss(pending, data, "reconcile"),
+      settleFromToss(pending, data, "lookup"),
+      settleFromToss(row, data, "webhook"),
+      reconcile(),
+      webhookFor(payment.paymentKey, order.orderId),
+      consoleApi("POST", `/payments/${order.orderId}/duplicate`),
+    ]);
+    await sleep(1000); // the duplicate's delivery
+    expect(await settled()).toEqual({ balance: 3, ledger: ["GRANT 5", "REVERSAL -2"] });
+    expect(await eventCount(row.id, "SETTLE_PARTIAL_CANCELED")).toBe(1);
+
+    // The rest refunded: closed, and exactly what is left taken back.
+    await cancelInToss(order.orderId);
+    await waitFor(async () => (await orderRow(order.orderId)).status === "CANCELED", 15_000);
+    await waitForReversals(row.id, 2);
+    expect(await settled()).toEqual({ balance: 0, ledger: ["GRANT 5", "REVERSAL -2", "REVERSAL -3"] });
+  }, 60_000);
 
   it("takes back one reversal per cancel when many settles and webhooks of the same payment race", async () => {
     const { buyer, order, paymentKey } = await paidOrder("PREMIUM_PACK");

@@ -14,9 +14,11 @@ const ALLOWED: [OrderStatus, OrderStatus][] = [
   ["PENDING", "WAITING_FOR_DEPOSIT"],
   ["PENDING", "PAID"],
   ["PENDING", "CANCELED"],
+  ["PENDING", "PARTIAL_CANCELED"],
   ["PENDING", "EXPIRED"],
   ["WAITING_FOR_DEPOSIT", "PAID"],
   ["WAITING_FOR_DEPOSIT", "CANCELED"],
+  ["WAITING_FOR_DEPOSIT", "PARTIAL_CANCELED"],
   ["WAITING_FOR_DEPOSIT", "EXPIRED"],
   ["PAID", "CANCELED"],
   ["PAID", "PARTIAL_CANCELED"],
@@ -43,6 +45,7 @@ describe("order status machine", () => {
     expect(allowedFrom("PAID")).toEqual(["PENDING", "WAITING_FOR_DEPOSIT"]);
     expect(allowedFrom("CANCELED")).toEqual(["PENDING", "WAITING_FOR_DEPOSIT", "PAID", "PARTIAL_CANCELED"]);
     expect(allowedFrom("PENDING")).toEqual([]);
+    expect(allowedFrom("PARTIAL_CANCELED")).toEqual(["PENDING", "WAITING_FOR_DEPOSIT", "PAID"]);
   });
 
   it("knows the final statuses", () => {
