@@ -90,6 +90,11 @@ const schema = z.object({
 
   CRON_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
   /**
+   * `npm test` only: `next build` skips its own TypeScript check, because `npm test` runs `tsc` on the
+   * whole project (tests and scripts included) at the same time. Every other build checks types.
+   */
+  BUILD_SKIP_TYPECHECK: z.preprocess(blankAsUndefined, z.enum(["1"]).optional()),
+  /**
    * Tests only: every rate-limit window (lib/rate-limit/limits.ts: 15 minutes, an hour, a minute) lasts
    * this many seconds instead, so that a test can see a limit end. Refused in a Vercel production deployment.
    */
@@ -285,6 +290,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
           secrets: serverSecrets(raw),
         }
       : null,
+    /** `next build` leaves the type check to `npm test`'s own tsc run (next.config.ts). */
+    buildSkipsTypecheck: raw.BUILD_SKIP_TYPECHECK === "1",
     /** Benchmarks and tests only: where lib/db-trace.ts writes one line per query; null: no trace. */
     dbTraceFile: raw.DB_TRACE_FILE ?? null,
     oauth: {

@@ -30,7 +30,9 @@ Next confirm (the merchant's next confirm, or with --payment <ref> only that pay
   clear-next [--payment <ref>]      the next confirm is normal again
 
 Merchant settings (default merchant: docs, the docs key pair):
-  webhook-url <url|default>         where this merchant's webhooks go
+  webhook-url <url|default> [--payment <ref>]
+                                    where this merchant's webhooks go (with --payment: that payment's
+                                    only, retries included; default = the merchant's again)
   time-scale <0<n<=1|default>       shrinks the retry schedule (1, 4, 16 … 4096 minutes)
   settings                          shows the merchant's settings
 
@@ -181,7 +183,13 @@ async function main() {
       break;
     case "webhook-url":
       need("URL");
-      answer = await settings({ webhookUrl: ref === "default" ? "" : ref });
+      // --payment <ref>: that payment's webhooks only; otherwise the merchant's.
+      answer = payment
+        ? await call(base, access, "POST", `/payments/${encodeURIComponent(payment)}/webhook-url`, {
+            ...(merchant ? { merchant } : {}),
+            webhookUrl: ref === "default" ? "" : ref,
+          })
+        : await settings({ webhookUrl: ref === "default" ? "" : ref });
       break;
     case "time-scale":
       need("scale");

@@ -59,10 +59,17 @@ async function answerTossApi(request: Request, operation: (call: ApiCall) => Pro
     const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
     if (key) checkIdempotencyKey(key);
     const scope = key ? { key, secretKey: auth.secretKey, method: request.method, path: new URL(request.url).pathname } : null;
-    const result = await withIdempotency(scope, () => operation({ request, merchantId: merchant.merchantId, keyFamily: merchant.family }), {
-      // The confirm claims its key in its first statement (one round trip fewer on the buyer's wait).
-      claimInWork: operationName(request) === "confirm",
-    });
+    // The confirm claims its key in its first statement (one round trip fewer on the buyer's wait).
+    const claimInWork = scope !== null && operationName(request) === "confirm";
+    // When that statement finds the key taken by a claim it may take over (expired, or abandoned by a
+    // request that died), the operation runs a second time: it reads the body from a copy.
+    const copy = claimInWork ? request.clone() : null;
+    let runs = 0;
+    const result = await withIdempotency(
+      scope,
+      () => operation({ request: runs++ === 0 || !copy ? request : copy, merchantId: merchant.merchantId, keyFamily: merchant.family }),
+      { claimInWork },
+    );
     // Serverless has no timer: API calls also send the webhook retries that have come due.
     pumpSoon();
     return tossJson(result.body, result.status);

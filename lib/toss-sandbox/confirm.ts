@@ -98,12 +98,15 @@ export async function confirmPayment(merchantId: string, body: unknown, keyFamil
           ...(payment.method === "카드" ? { cardNumber: newMaskedCardNumber(), approveNo: newApproveNo() } : {}),
         },
     // One statement: the change, its webhook deliveries and this answer stored on the idempotency key.
-    // (Not for a held answer: a repeat meanwhile must hear 409 IDEMPOTENT_REQUEST_PROCESSING.)
+    // A held answer is stored too, held back until it is given: a repeat meanwhile hears 409
+    // IDEMPOTENT_REQUEST_PROCESSING, and if this instance dies while holding it, a repeat after the hold
+    // hears the approval (Toss approved, whatever happened to our server).
     {
       now,
       current: payment,
       sendingNow: true,
-      answer: flags.delayMs ? undefined : (approved) => ({ status: 200, body: toPaymentObject(approved, env.appUrl) }),
+      answer: (approved) => ({ status: 200, body: toPaymentObject(approved, env.appUrl) }),
+      answerHeldUntil: flags.delayMs ? new Date(now.getTime() + flags.delayMs) : undefined,
     },
   );
   // Someone else confirmed (or expired) it between our read and our update.

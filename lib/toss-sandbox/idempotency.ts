@@ -14,8 +14,17 @@ import { sqlTimestamp } from "@/lib/sql-time";
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 300;
 const KEEP_MS = 15 * 24 * 60 * 60 * 1000;
-/** An IN_FLIGHT record older than this belongs to an instance that died mid-request. */
-const ABANDONED_AFTER_MS = 2 * 60 * 1000;
+/**
+ * A claim's deadline: an IN_FLIGHT record older than this belongs to a request that died between its
+ * claim and its answer (our sandbox runs inside the app, and dies with it; Toss's servers do not), and
+ * the next request with the key takes it over and runs the work. It is the Toss client's timeout (10 s,
+ * lib/toss/client.ts) plus a margin: by then the caller has given up on that request and retries with
+ * the same key. Nothing the sandbox does holds a claim that long: a confirm told to answer late stores
+ * its answer at once, held back (answerHeldUntil) rather than left IN_FLIGHT. Taking over a claim whose
+ * request is somehow still running is harmless: the work's own change is conditional (a payment moves
+ * out of IN_PROGRESS once), so the second run is refused, never applied twice.
+ */
+export const CLAIM_DEADLINE_MS = 15_000;
 
 export interface IdempotencyScope {
   key: string;
@@ -101,9 +110,11 @@ async function claim(scope: IdempotencyScope, secretKeyHash: string, now: Date):
     const existing = await db.sandboxIdempotencyKey.findUnique({ where: { key_secretKeyHash_method_path: where } });
     if (!existing) continue; // removed between our insert and our read: try again
     if (existing.status === "DONE" && existing.expiresAt > now) {
+      // An answer held back (a confirm told to answer late) is, to a repeat, a request still running.
+      if (existing.answerHeldUntil && existing.answerHeldUntil > now) return { kind: "in-flight" };
       return { kind: "replay", result: { status: existing.responseStatus ?? 200, body: JSON.parse(existing.responseBody ?? "null") } };
     }
-    const abandoned = existing.status === "IN_FLIGHT" && now.getTime() - existing.createdAt.getTime() > ABANDONED_AFTER_MS;
+    const abandoned = existing.status === "IN_FLIGHT" && now.getTime() - existing.createdAt.getTime() > CLAIM_DEADLINE_MS;
     if (existing.status === "IN_FLIGHT" && !abandoned) return { kind: "in-flight" };
     // Expired or abandoned: remove exactly that record (a conditional delete), then claim again.
     await db.sandboxIdempotencyKey.deleteMany({ where: { id: existing.id, status: existing.status, createdAt: existing.createdAt } });

@@ -32,6 +32,8 @@ export interface TransitionOptions {
   current?: SandboxPayment;
   /** the API answer once changed, stored on the request's idempotency key in the same statement */
   answer?: (payment: SandboxPayment) => ApiResult;
+  /** the stored answer is held back until then: a repeat of the request meanwhile hears 409 */
+  answerHeldUntil?: Date;
   /**
    * the caller sends the new deliveries itself right away (sendSoon, deliverAll): they are inserted
    * claimed (SENDING, leased), so that their first send needs no claim statement of its own
@@ -137,7 +139,8 @@ async function transitionInOneStatement(
       RETURNING "id", "transmissionId"
     ), "answered" AS (
       UPDATE "SandboxIdempotencyKey" SET "status" = 'DONE', "responseStatus" = ${answer?.status ?? null}::int,
-                                         "responseBody" = ${answer ? JSON.stringify(answer.body) : null}
+                                         "responseBody" = ${answer ? JSON.stringify(answer.body) : null},
+                                         "answerHeldUntil" = ${options.answerHeldUntil ? at(options.answerHeldUntil) : null}
       WHERE "id" = ${key?.id ?? null} AND EXISTS (SELECT 1 FROM "moved")
     )
     SELECT m.*, (SELECT json_agg(d) FROM "deliveries" d) AS "deliveryIds",
@@ -157,7 +160,7 @@ async function transitionInOneStatement(
         body: d.body,
         attempts: 0,
         transmissionId: d.transmissionId,
-        webhookUrl: merchant?.webhookUrl ?? null,
+        webhookUrl: payment.webhookUrl ?? merchant?.webhookUrl ?? null,
         timeScale: merchant?.timeScale ?? null,
       });
     }

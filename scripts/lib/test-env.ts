@@ -14,10 +14,43 @@ export const TEST_RATE_LIMIT_WINDOW_SECONDS = 15;
 /** The operator of /admin in tests (ADMIN_EMAILS). */
 export const TEST_OPERATOR = "operator@example.com";
 /**
- * The app server's database trace (lib/db-trace.ts): scripts/test.ts gives it to the server as
+ * The traced server's database trace (lib/db-trace.ts): scripts/test.ts gives it to that server as
  * DB_TRACE_FILE; the round-trip tests read it (tests/integration/payments/round-trips.test.ts).
  */
 export const TEST_DB_TRACE_FILE = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../test-logs/db-trace.jsonl");
+
+/**
+ * Test files run in parallel against the main server (TEST_PORT, TEST_DATABASE). Two kinds of file
+ * cannot share it, and get a server and a database of their own (a copy of the freshly migrated test
+ * database), so that nothing else runs where they look:
+ * - traced: the round-trip counts read every query of the server (DB_TRACE_FILE); another file's
+ *   request, or its webhook retry sent by this server's pump, would be counted as theirs;
+ * - crash: the kill -9 test kills its server mid-confirm and reconciles everything its database holds.
+ * scripts/test.ts starts the traced server; the crash test starts (and kills) its own on CRASH_PORT.
+ */
+export const STATIONS = {
+  traced: { port: TEST_PORT + 10, database: `${TEST_DATABASE}_traced` },
+  crash: { port: TEST_PORT + 11, database: `${TEST_DATABASE}_crash` },
+} as const;
+export type Station = keyof typeof STATIONS;
+
+/** The database URL of a station: the main test database's URL with the station's database name. */
+export function stationDatabaseUrl(mainUrl: string, station: Station): string {
+  const url = new URL(mainUrl);
+  url.pathname = `/${STATIONS[station].database}`;
+  return url.toString();
+}
+
+/** The environment of a station's test files and server: its own URL and database. */
+export function stationEnv(station: Station, mainUrl = testEnv().DATABASE_URL!): Record<string, string> {
+  const appUrl = `http://127.0.0.1:${STATIONS[station].port}`;
+  return {
+    ...testEnv(stationDatabaseUrl(mainUrl, station)),
+    NEXT_PUBLIC_APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    TEST_APP_URL: appUrl,
+  };
+}
 
 /**
  * `next start` of the server the browser tests use. Node's default keep-alive timeout (5 s) races

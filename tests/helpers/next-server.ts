@@ -17,6 +17,8 @@ export interface NextServer {
   output(): string;
   exited: Promise<number | null>;
   stop(): void;
+  /** A real crash: SIGKILL to the server and everything it started, no shutdown of any kind. */
+  kill(): void;
 }
 
 /** Starts a production server; `undefined` in `env` removes a variable of the test env. */
@@ -33,7 +35,14 @@ export function startNextServer(port: number, env: Record<string, string | undef
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code: number | null) => resolve(code)));
-  return { port, base: `http://127.0.0.1:${port}`, output: () => output, exited, stop: () => stopTree(child) };
+  return {
+    port,
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    exited,
+    stop: () => stopTree(child),
+    kill: () => stopTree(child, "SIGKILL"),
+  };
 }
 
 /** Waits until the server answers `/` below 500. */

@@ -66,3 +66,16 @@ export async function forceNextConfirm(orderId: string, nextConfirm: string, del
   });
   if (answer.status !== 200) throw new Error(`forcing the next confirm failed: ${JSON.stringify(answer.body)}`);
 }
+
+/** A closed port on this machine: a webhook sent there fails, and Toss's retry schedule takes over. */
+export const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
+
+/**
+ * Where this one payment's webhooks go from now on (retries included): DEAD_WEBHOOK_URL keeps them
+ * from reaching the shop, "" sends them to the app again. Per payment, so that tests running at the
+ * same time, on the merchant of the app's key pair, never take each other's webhooks away.
+ */
+export async function routePaymentWebhooks(orderId: string, webhookUrl: string) {
+  const answer = await consoleApi("POST", `/payments/${orderId}/webhook-url`, { merchant: APP_MERCHANT.id, webhookUrl });
+  if (answer.status !== 200) throw new Error(`setting the payment's webhook URL failed: ${JSON.stringify(answer.body)}`);
+}

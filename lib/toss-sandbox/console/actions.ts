@@ -2,6 +2,7 @@
 // CLI (npm run toss). Each returns what it did, for a JSON answer or a notice on the page.
 import "server-only";
 import { z } from "zod";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cancelPayment } from "../cancel";
 import { SandboxConsoleError } from "../console-error";
@@ -18,7 +19,7 @@ import { deliveryView } from "./queries";
 import { duplicateDelivery, latestDeliveryOf, resendDelivery, sendOutOfOrder } from "./deliveries";
 import { checkWebhookUrl } from "../webhooks/target";
 
-export const PAYMENT_ACTIONS = ["deposit", "expire", "cancel", "duplicate", "out-of-order", "next-confirm"] as const;
+export const PAYMENT_ACTIONS = ["deposit", "expire", "cancel", "duplicate", "out-of-order", "next-confirm", "webhook-url"] as const;
 export type PaymentAction = (typeof PAYMENT_ACTIONS)[number];
 export const DELIVERY_ACTIONS = ["resend", "duplicate"] as const;
 export type DeliveryAction = (typeof DELIVERY_ACTIONS)[number];
@@ -66,6 +67,11 @@ export async function runPaymentAction(ref: string, action: PaymentAction, optio
       const updated = await setPaymentNextConfirm(payment, options.body);
       return { message: `이 결제의 다음 승인을 설정했습니다: ${payment.orderId}`, data: { ...show(updated), sandbox: flagsOf(updated) } };
     }
+    case "webhook-url": {
+      const updated = await setPaymentWebhookUrl(payment.id, options.body);
+      const shown = updated.webhookUrl ?? "상점 설정";
+      return { message: `이 결제의 웹훅 주소를 바꿨습니다 (${shown}): ${payment.orderId}`, data: { ...show(updated), sandbox: { webhookUrl: updated.webhookUrl } } };
+    }
     case "out-of-order": {
       const sent = await sendOutOfOrder(payment);
       return { message: `웹훅 두 개를 순서를 뒤바꿔 보냈습니다: ${payment.orderId}`, data: sent.map(deliveryView) };
@@ -93,6 +99,24 @@ const settingsSchema = nextConfirmSchema.partial().extend({
   webhookUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal(""), z.null()]).optional(),
   timeScale: z.union([z.coerce.number().gt(0).lte(1), z.literal(""), z.null()]).optional(),
 });
+
+const paymentWebhookSchema = z.object({ webhookUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal(""), z.null()]) });
+
+/**
+ * One payment's webhooks go to `webhookUrl` instead of its merchant's ("" or null: the merchant's
+ * again), from the next send on, retries included: a tester (or a test) can keep one payment's events
+ * from reaching the shop without touching the merchant that others share.
+ */
+async function setPaymentWebhookUrl(paymentId: string, body: unknown) {
+  const input = paymentWebhookSchema.safeParse(body ?? {});
+  if (!input.success) throw new SandboxConsoleError("INVALID_REQUEST", "webhookUrl은 http(s) 주소이거나 빈 값(상점 설정)입니다.", 400);
+  const webhookUrl = input.data.webhookUrl || null;
+  if (webhookUrl) {
+    const target = await checkWebhookUrl(webhookUrl);
+    if (!target.ok) throw new SandboxConsoleError(target.code, target.message, 400);
+  }
+  return db.sandboxPayment.update({ where: { id: paymentId }, data: { webhookUrl } });
+}
 
 export function checkMerchantId(merchantId: string): string {
   if (!MERCHANT_ID_PATTERN.test(merchantId)) {

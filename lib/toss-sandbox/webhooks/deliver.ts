@@ -55,7 +55,8 @@ async function claim(id: string, now: Date): Promise<Claimed | null> {
     WHERE d."id" = ${id}
       AND ((d."status" = 'PENDING' AND d."nextAttemptAt" <= ${utc(now)}) OR (d."status" = 'SENDING' AND d."leaseUntil" < ${utc(now)}))
     RETURNING d."id", d."merchantId", d."body", d."attempts", d."transmissionId",
-      (SELECT m."webhookUrl" FROM "SandboxMerchant" m WHERE m."id" = d."merchantId") AS "webhookUrl",
+      COALESCE((SELECT p."webhookUrl" FROM "SandboxPayment" p WHERE p."id" = d."paymentId"),
+               (SELECT m."webhookUrl" FROM "SandboxMerchant" m WHERE m."id" = d."merchantId")) AS "webhookUrl",
       (SELECT m."timeScale" FROM "SandboxMerchant" m WHERE m."id" = d."merchantId") AS "timeScale"`;
   return rows[0] ?? null;
 }

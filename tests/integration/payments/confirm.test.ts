@@ -1,15 +1,9 @@
 // Confirm over real HTTP: our route → the sandbox's Toss API → our database.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signedInBuyer } from "../../helpers/http";
-import { APP_MERCHANT, balanceOf, confirmOverHttp, forceNextConfirm, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
-import { confirm, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
-
-const DEAD_WEBHOOK_URL = "http://127.0.0.1:9/webhooks/toss";
-
-afterEach(async () => {
-  await setMerchant(APP_MERCHANT, { webhookUrl: "" });
-});
+import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, forceNextConfirm, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks } from "../../helpers/shop";
+import { confirm, tossApi, waitFor } from "../../helpers/toss-sandbox";
 
 describe("confirm", () => {
   it("pays by card: PAID, +3 credits, audited, and Toss's webhook changes nothing more", async () => {
@@ -97,7 +91,7 @@ describe("confirm", () => {
     const { order, payment } = await paidInWindow(buyer);
     // Toss's webhook of that confirm would settle the order before ours asks (it may arrive at once):
     // keep it away, so that it is our confirm that meets ALREADY_PROCESSED_PAYMENT.
-    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
+    await routePaymentWebhooks(order.orderId, DEAD_WEBHOOK_URL);
     // Someone (another instance, a lost answer) confirmed it without our Idempotency-Key.
     expect((await confirm(APP_MERCHANT, payment)).status).toBe(200);
     const response = await confirmOverHttp(buyer, payment);
@@ -114,7 +108,7 @@ describe("confirm", () => {
     await forceNextConfirm(order.orderId, "timeout", 12_000);
     // Toss approves at once and only its answer is late; keep its webhook away so that the answer is
     // what settles the order here.
-    await setMerchant(APP_MERCHANT, { webhookUrl: DEAD_WEBHOOK_URL });
+    await routePaymentWebhooks(order.orderId, DEAD_WEBHOOK_URL);
     const slow = await confirmOverHttp(buyer, payment);
     expect(slow.status).toBe(202);
     expect(slow.headers.get("retry-after")).toBe("3");

@@ -1,6 +1,26 @@
 // Conformance: Idempotency-Key as Toss documents it (docs "멱등키 헤더", TOSS.md "Idempotency-Key").
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticatedPayment, confirm, newMerchant, setMerchant, tossApi, waitFor } from "../../helpers/toss-sandbox";
+import { db } from "@/lib/db";
+import { CLAIM_DEADLINE_MS } from "@/lib/toss-sandbox/idempotency";
+import { authenticatedPayment, confirm, newMerchant, SANDBOX, setMerchant, tossApi, waitFor, type Merchant } from "../../helpers/toss-sandbox";
+
+/**
+ * The row a confirm's request leaves when its process dies between claiming its key and answering:
+ * IN_FLIGHT, claimed `ageMs` ago (what the sandbox stores: the secret key's digest, never the key).
+ */
+async function claimLeftBehind(merchant: Merchant, key: string, ageMs: number) {
+  await db.sandboxIdempotencyKey.create({
+    data: {
+      key,
+      secretKeyHash: createHash("sha256").update(merchant.secretKey).digest("hex"),
+      method: "POST",
+      path: `${new URL(SANDBOX).pathname}/v1/payments/confirm`,
+      createdAt: new Date(Date.now() - ageMs),
+      expiresAt: new Date(Date.now() + 15 * 24 * 60 * 60_000),
+    },
+  });
+}
 
 describe("Idempotency-Key", () => {
   it("replays the first answer unchanged for a repeat, whatever its body", async () => {
@@ -88,6 +108,62 @@ describe("Idempotency-Key", () => {
     const replay = await confirm(merchant, payment, key);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(done.body);
+  });
+
+  it("takes over a claim past its deadline (the request that made it died): the next request with the key runs the confirm", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    const key = `abandoned-${payment.orderId}`;
+    await claimLeftBehind(merchant, key, CLAIM_DEADLINE_MS + 1000);
+    const retry = await confirm(merchant, payment, key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.body.status).toBe("DONE");
+    // The key now holds that answer, as any key does.
+    const replay = await confirm(merchant, payment, key);
+    expect(replay.body).toEqual(retry.body);
+    const rows = await db.sandboxIdempotencyKey.findMany({ where: { key } });
+    expect(rows.map((r) => r.status)).toEqual(["DONE"]);
+  });
+
+  it("keeps a claim younger than its deadline: 409 IDEMPOTENT_REQUEST_PROCESSING, and nothing is done", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    const key = `live-${payment.orderId}`;
+    await claimLeftBehind(merchant, key, CLAIM_DEADLINE_MS - 5000);
+    const repeat = await confirm(merchant, payment, key);
+    expect(repeat.status).toBe(409);
+    expect(repeat.body.code).toBe("IDEMPOTENT_REQUEST_PROCESSING");
+    expect((await tossApi(merchant, "GET", `/v1/payments/${payment.paymentKey}`)).body.status).toBe("IN_PROGRESS");
+  });
+
+  it("runs the work once when many requests race for one abandoned claim: one approval, every other answer 409 or its replay", async () => {
+    const merchant = newMerchant();
+    const payment = await authenticatedPayment(merchant);
+    const key = `abandoned-race-${payment.orderId}`;
+    await claimLeftBehind(merchant, key, CLAIM_DEADLINE_MS + 1000);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => confirm(merchant, payment, key)));
+    const approved = answers.filter((a) => a.status === 200);
+    expect(approved.length).toBeGreaterThanOrEqual(1);
+    // Every 200 is the one approval, replayed: the payment was approved once.
+    for (const a of approved) expect(a.body).toEqual(approved[0]!.body);
+    for (const a of answers.filter((x) => x.status !== 200)) expect(a.body.code).toBe("IDEMPOTENT_REQUEST_PROCESSING");
+    expect(await db.sandboxIdempotencyKey.count({ where: { key } })).toBe(1);
+  });
+
+  it("stores a held answer at once: 409 until it is given, then the approval (what a repeat hears even if the holder died)", async () => {
+    const merchant = newMerchant();
+    await setMerchant(merchant, { nextConfirm: "timeout", delayMs: 2000 });
+    const payment = await authenticatedPayment(merchant);
+    const key = `held-${payment.orderId}`;
+    const first = confirm(merchant, payment, key);
+    await waitFor(async () => (await tossApi(merchant, "GET", `/v1/payments/${payment.paymentKey}`)).body.status === "DONE", 2000);
+    // Approved and stored while the answer is held: the row is DONE, held until the answer is given.
+    const [row] = await db.sandboxIdempotencyKey.findMany({ where: { key } });
+    expect(row).toMatchObject({ status: "DONE", responseStatus: 200 });
+    expect(row!.answerHeldUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect((await confirm(merchant, payment, key)).status).toBe(409);
+    const done = await first;
+    expect(JSON.parse(row!.responseBody!)).toEqual(done.body);
   });
 
   it("approves once when many confirms with different keys race", async () => {

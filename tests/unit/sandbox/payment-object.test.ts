@@ -46,6 +46,7 @@ function record(overrides: Partial<PaymentRecord> = {}): PaymentRecord {
     failureMessage: null,
     nextConfirmErrorCode: null,
     nextConfirmDelayMs: null,
+    webhookUrl: null,
     createdAt: requestedAt,
     updatedAt: approvedAt,
     ...overrides,

@@ -4,5 +4,5 @@ import { confirmPayment } from "@/lib/toss-sandbox/confirm";
 import { readJson } from "@/lib/toss-sandbox/http";
 
 export async function POST(request: Request) {
-  return handleTossApi(request, async ({ merchantId, keyFamily }) => confirmPayment(merchantId, await readJson(request), keyFamily));
+  return handleTossApi(request, async (call) => confirmPayment(call.merchantId, await readJson(call.request), call.keyFamily));
 }

@@ -1,6 +1,6 @@
-// POST /sandbox/toss/console/api/payments/{orderId|paymentKey}/{deposit|expire|cancel|duplicate|out-of-order}
+// POST /sandbox/toss/console/api/payments/{orderId|paymentKey}/{deposit|expire|cancel|duplicate|out-of-order|next-confirm|webhook-url}
 // The console's payment actions (also `npm run toss -- <action> <ref>`). Optional body: merchant,
-// cancelAmount, cancelReason.
+// cancelAmount, cancelReason; nextConfirm, delayMs; webhookUrl ("" = the merchant's).
 import { PAYMENT_ACTIONS, runPaymentAction, type PaymentAction } from "@/lib/toss-sandbox/console/actions";
 import { handleConsoleAction } from "@/lib/toss-sandbox/console/http";
 import { SandboxConsoleError } from "@/lib/toss-sandbox/console-error";
