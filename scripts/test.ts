@@ -21,6 +21,9 @@ import { spawnBin, stopTree } from "./lib/processes";
 import { buildBrowserScripts } from "./lib/toss-browser-scripts";
 import { ROOT } from "./lib/schema-engine";
 import {
+  BROWSER_APP_URL,
+  BROWSER_PORT,
+  browserEnv,
   STATIONS,
   TEST_APP_URL,
   TEST_DATABASE,
@@ -176,6 +179,11 @@ async function main() {
       console.log(`▶ App server: next start on ${TEST_APP_URL} (log: test-logs/app-server.log)`);
       const main = startServer(TEST_PORT, env, "app-server.log");
       const waits = [waitForServer(`${TEST_APP_URL}/api/health`, main)];
+      if (runBrowser) {
+        console.log(`▶ Browser tests' server: next start on ${BROWSER_APP_URL} (log: test-logs/browser-server.log)`);
+        const server = startServer(BROWSER_PORT, { ...env, ...browserEnv(url) }, "browser-server.log");
+        waits.push(waitForServer(`${BROWSER_APP_URL}/api/health`, server));
+      }
       if (traced) {
         await rm(TEST_DB_TRACE_FILE, { force: true });
         const tracedEnv: Record<string, string> = { ...stationEnv("traced", url), DB_TRACE_FILE: TEST_DB_TRACE_FILE };
@@ -196,7 +204,8 @@ async function main() {
             "Browser tests (Playwright)",
             async () => {
               // Its lines would mix with vitest's: they go to a file, printed once it is done.
-              await run("Browser tests", ["@playwright/test", "playwright"], ["test", ...e2eFiles], env, runVitest ? playwrightLog : undefined);
+              const browser = { ...env, ...browserEnv(url) };
+              await run("Browser tests", ["@playwright/test", "playwright"], ["test", ...e2eFiles], browser, runVitest ? playwrightLog : undefined);
               if (runVitest) process.stdout.write(`\n── Browser tests ──\n${readFileSync(playwrightLog, "utf8")}`);
             },
             together,

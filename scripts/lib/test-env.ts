@@ -34,6 +34,19 @@ export const STATIONS = {
 } as const;
 export type Station = keyof typeof STATIONS;
 
+/**
+ * The browser tests' own server: a second instance of the app on the main test database (as Vercel
+ * runs many). A Node.js server uses one core: with vitest's files and Chromium's pages on one instance,
+ * that core was the whole run's bottleneck while the machine's other core waited.
+ */
+export const BROWSER_PORT = TEST_PORT + 12;
+export const BROWSER_APP_URL = `http://127.0.0.1:${BROWSER_PORT}`;
+
+/** The environment of the browser tests and their server. */
+export function browserEnv(databaseUrl?: string): Record<string, string> {
+  return { ...testEnv(databaseUrl), NEXT_PUBLIC_APP_URL: BROWSER_APP_URL, NEXTAUTH_URL: BROWSER_APP_URL, TEST_APP_URL: BROWSER_APP_URL };
+}
+
 /** The database URL of a station: the main test database's URL with the station's database name. */
 export function stationDatabaseUrl(mainUrl: string, station: Station): string {
   const url = new URL(mainUrl);

@@ -59,9 +59,12 @@ export interface SignedInBuyer {
 }
 
 /** A fresh user with a password (or the one with `email`, made if missing), signed in over HTTP. */
+const password = "correct horse battery";
+/** One hash per test process: the server still verifies each sign-in, the test need not hash each buyer anew. */
+let sharedHash: Promise<string> | undefined;
+
 export async function signedInBuyer(email = uniqueEmail()): Promise<SignedInBuyer> {
-  const password = "correct horse battery";
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await (sharedHash ??= hashPassword(password));
   const user = await db.user.upsert({
     where: { email },
     create: { email, passwordHash, customerKey: newCustomerKey() },

@@ -24,6 +24,32 @@ async function deliveriesOf(orderId: string) {
   return db.sandboxWebhookDelivery.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
 }
 
+describe("a delivery whose sender died mid-send", () => {
+  it("is sent by the next run once its lease has lapsed, and not while the lease holds", async () => {
+    const { merchant, receiver } = await merchantWithReceiver();
+    try {
+      const payment = await confirmedPayment(merchant);
+      await waitFor(() => receiver.received.length >= 1);
+      const [delivery] = await deliveriesOf(payment.orderId);
+      // What an instance leaves when it dies between claiming the delivery and recording the send:
+      // SENDING, leased. While the lease holds, nobody else sends it.
+      const lease = (ms: number) =>
+        db.sandboxWebhookDelivery.update({ where: { id: delivery!.id }, data: { status: "SENDING", leaseUntil: new Date(Date.now() + ms) } });
+      await lease(60_000);
+      expect((await runCron()).status).toBe(200);
+      expect(receiver.received).toHaveLength(1);
+      // The lease lapsed (the sender is gone): the next run sends it, the same transmission, once more.
+      await lease(-1000);
+      expect((await runCron()).status).toBe(200);
+      const [, again] = await waitFor(() => receiver.received.length >= 2 && receiver.received);
+      expect(again!.headers["tosspayments-webhook-transmission-id"]).toBe(receiver.received[0]!.headers["tosspayments-webhook-transmission-id"]);
+      await waitFor(async () => (await deliveriesOf(payment.orderId))[0]!.status === "DELIVERED");
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
 describe("webhook events", () => {
   it("sends PAYMENT_STATUS_CHANGED with the full Payment and Toss's headers when a card payment is DONE", async () => {
     const { merchant, receiver } = await merchantWithReceiver();
