@@ -22,7 +22,10 @@ export default defineConfig({
     baseURL: process.env.TEST_APP_URL || TEST_APP_URL,
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
-    trace: "retain-on-failure",
+    // A trace records a screencast and DOM snapshots of every action: recorded for every test and kept
+    // for failures, it was about a third of the browser tests' CPU. It is recorded on a retry (CI retries
+    // once); locally, `npm test -- tests/e2e/<file> --trace on` records one.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
@@ -30,6 +33,10 @@ export default defineConfig({
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
+        // No GPU here: without these the browser still composited in a software GPU process (measured:
+        // about an eighth of the browser tests' CPU).
+        "--disable-gpu-compositing",
+        "--disable-software-rasterizer",
         "--disable-quic",
         "--no-first-run",
         "--disable-background-networking",

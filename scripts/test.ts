@@ -113,13 +113,16 @@ function printTimings() {
 
 async function main() {
   const files = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  // Options go to the one runner the named files belong to (`npm test -- tests/e2e/x.spec.ts --trace on`).
+  const flags = process.argv.slice(2).filter((a) => a.startsWith("-"));
   const full = files.length === 0;
-  const e2eFiles = files.filter((f) => /(^|\/)tests\/e2e\/|\.spec\.ts$/.test(f));
+  const e2eFiles = files.filter((f) => /(^|\/)tests\/e2e(\/|$)|\.spec\.ts$/.test(f));
   const vitestFiles = files.filter((f) => !e2eFiles.includes(f));
   const runVitest = full || vitestFiles.length > 0;
   const runBrowser = full || e2eFiles.length > 0;
+  if (flags.length && (full || (runVitest && runBrowser))) throw new Error(`Options (${flags.join(" ")}) need files of one runner: vitest's or Playwright's.`);
 
-  const chromium = runBrowser ? findChromium() : null;
+  const chromium = runBrowser ? process.env.CHROMIUM_PATH || findChromium() : null;
   if (runBrowser && !chromium) throw new Error(CHROMIUM_HINT);
   await mkdir(LOG_DIR, { recursive: true });
 
@@ -174,7 +177,8 @@ async function main() {
 
     const env = { ...testEnv(url), ...(chromium ? { CHROMIUM_PATH: chromium } : {}), TEST_DATABASE_READY: "1" };
     // The traced server: the round-trip counts read every query it makes (its own database, TEST_DB_TRACE_FILE).
-    const traced = full || vitestFiles.some((f) => f.includes("round-trips"));
+    const ROUND_TRIPS = "tests/integration/payments/round-trips.test.ts";
+    const traced = full || vitestFiles.some((f) => ROUND_TRIPS.startsWith(path.relative(ROOT, path.resolve(f)).replace(/\\/g, "/").replace(/\/$/, "")));
     await timed("App servers (next start)", async () => {
       console.log(`▶ App server: next start on ${TEST_APP_URL} (log: test-logs/app-server.log)`);
       const main = startServer(TEST_PORT, env, "app-server.log");
@@ -198,14 +202,14 @@ async function main() {
     const together = runVitest && runBrowser ? "at the same time" : undefined;
     const playwrightLog = path.join(LOG_DIR, "playwright.log");
     await Promise.all([
-      runVitest ? timed("Unit and integration tests (vitest)", () => run("Unit and integration tests", "vitest", ["run", ...vitestFiles], env), together) : null,
+      runVitest ? timed("Unit and integration tests (vitest)", () => run("Unit and integration tests", "vitest", ["run", ...vitestFiles, ...flags], env), together) : null,
       runBrowser
         ? timed(
             "Browser tests (Playwright)",
             async () => {
               // Its lines would mix with vitest's: they go to a file, printed once it is done.
               const browser = { ...env, ...browserEnv(url) };
-              await run("Browser tests", ["@playwright/test", "playwright"], ["test", ...e2eFiles], browser, runVitest ? playwrightLog : undefined);
+              await run("Browser tests", ["@playwright/test", "playwright"], ["test", ...e2eFiles, ...flags], browser, runVitest ? playwrightLog : undefined);
               if (runVitest) process.stdout.write(`\n── Browser tests ──\n${readFileSync(playwrightLog, "utf8")}`);
             },
             together,
