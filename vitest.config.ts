@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { stationEnv, testEnv } from "./scripts/lib/test-env.ts";
+import LongestFirst from "./tests/helpers/sequencer.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
 
@@ -21,6 +22,14 @@ const RECONCILING = [
   "tests/integration/payments/bad-input.test.ts",
 ];
 
+/** Files that mock a module or change the process's time zone: each in a fresh process of its own. */
+const ISOLATED = [
+  "tests/integration/auth/privileged-accounts.test.ts",
+  "tests/integration/sign-up.test.ts",
+  "tests/integration/rate-limit/sign-up-limit.test.ts",
+  "tests/integration/sql.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -37,6 +46,8 @@ export default defineConfig({
     // merchant of its own, or per-payment settings on the app's). Most of their time is spent waiting
     // on the app server and PostgreSQL, so more files than cores run at once.
     maxWorkers: 4,
+    // The longest files first (tests/helpers/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     // Structured log lines of passing tests are noise; a failing test shows its own.
     silent: "passed-only",
     testTimeout: 30_000,
@@ -45,8 +56,16 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: [...TRACED, ...CRASH, ...RECONCILING] },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: [...TRACED, ...CRASH, ...RECONCILING, ...ISOLATED],
+          // A worker runs file after file without loading the app's modules anew for each: the files
+          // share nothing but those modules (the database client, the env), which they never change.
+          isolate: false,
+        },
       },
+      { extends: true, test: { name: "integration-isolated", include: ISOLATED } },
       { extends: true, test: { name: "reconciling", include: RECONCILING, fileParallelism: false } },
       { extends: true, test: { name: "traced", include: TRACED, env: stationEnv("traced") } },
       { extends: true, test: { name: "crash", include: CRASH, env: stationEnv("crash") } },

@@ -121,6 +121,9 @@ function poolConfig(databaseUrl: string): pg.PoolConfig {
     database: decodeURIComponent(url.pathname.slice(1)),
     ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
     Client: CatalogFriendlyClient,
+    // The engine never closes its pool: idle connections go at once rather than after pg's 10 s, so
+    // that the migrated database can be copied (CREATE DATABASE … TEMPLATE waits for its sessions).
+    idleTimeoutMillis: 100,
   };
 }
 
