@@ -12,17 +12,6 @@ const TRACED = ["tests/integration/payments/round-trips.test.ts"];
 const CRASH = ["tests/integration/payments/crash.test.ts"];
 /** Deletes every rate-limit counter whose window ended before 2031: other files' counters with it. */
 const QUIET = ["tests/integration/rate-limit/consume-rate-limits.test.ts"];
-/**
- * Files that run reconciliation, which looks at every order of the database (and skips the orders
- * another run holds): one of them at a time, so that each sees its own runs settle its own orders.
- * They still run alongside every other file.
- */
-const RECONCILING = [
-  "tests/integration/payments/reconcile.test.ts",
-  "tests/integration/payments/partial-cancels.test.ts",
-  "tests/integration/observability/sentry.test.ts",
-  "tests/integration/payments/bad-input.test.ts",
-];
 
 /** Files that mock a module or change the process's time zone: each in a fresh process of its own. */
 const ISOLATED = [
@@ -31,6 +20,9 @@ const ISOLATED = [
   "tests/integration/rate-limit/sign-up-limit.test.ts",
   "tests/integration/sql.test.ts",
 ];
+
+/** The test databases, made and migrated when vitest runs on its own (not from `npm test`); not for unit tests. */
+const DATABASES = ["tests/helpers/global-setup.ts"];
 
 export default defineConfig({
   resolve: {
@@ -42,7 +34,6 @@ export default defineConfig({
   },
   test: {
     env: testEnv(),
-    globalSetup: ["tests/helpers/global-setup.ts"],
     pool: "forks",
     // Test files run in parallel: each owns its state (its buyers, orders and payments; a sandbox
     // merchant of its own, or per-payment settings on the app's). Most of their time is spent waiting
@@ -60,18 +51,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          globalSetup: DATABASES,
           include: ["tests/integration/**/*.test.ts"],
-          exclude: [...TRACED, ...CRASH, ...QUIET, ...RECONCILING, ...ISOLATED],
+          exclude: [...TRACED, ...CRASH, ...QUIET, ...ISOLATED],
           // A worker runs file after file without loading the app's modules anew for each: the files
           // share nothing but those modules (the database client, the env), which they never change.
           isolate: false,
         },
       },
-      { extends: true, test: { name: "integration-isolated", include: ISOLATED } },
-      { extends: true, test: { name: "reconciling", include: RECONCILING, fileParallelism: false } },
-      { extends: true, test: { name: "traced", include: TRACED, env: stationEnv("traced") } },
-      { extends: true, test: { name: "crash", include: CRASH, env: stationEnv("crash") } },
-      { extends: true, test: { name: "quiet", include: QUIET, env: stationEnv("quiet") } },
+      { extends: true, test: { name: "integration-isolated", include: ISOLATED, globalSetup: DATABASES } },
+      { extends: true, test: { name: "traced", include: TRACED, env: stationEnv("traced"), globalSetup: DATABASES } },
+      { extends: true, test: { name: "crash", include: CRASH, env: stationEnv("crash"), globalSetup: DATABASES } },
+      { extends: true, test: { name: "quiet", include: QUIET, env: stationEnv("quiet"), globalSetup: DATABASES } },
     ],
   },
 });

@@ -17,6 +17,9 @@ import { signedInBuyer } from "../../helpers/http";
 import { freePort, startNextServer, untilUp, type NextServer } from "../../helpers/next-server";
 import { balanceOf, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
 import { CRON_SECRET } from "../../helpers/toss-sandbox";
+import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
+
+oneReconcilingFileAtATime();
 
 interface Envelope {
   url: string;

@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/payments/create-order";
 import { APP_URL, Client, signedInBuyer, type SignedInBuyer } from "../../helpers/http";
+import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
+
+oneReconcilingFileAtATime();
 
 let buyer: SignedInBuyer;
 beforeAll(async () => {

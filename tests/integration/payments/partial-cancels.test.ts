@@ -13,6 +13,9 @@ import { getTossPayment } from "@/lib/toss/get-payment";
 import { Client, signedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks } from "../../helpers/shop";
 import { APP_URL, confirm, consoleApi, tossApi, waitFor } from "../../helpers/toss-sandbox";
+import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
+
+oneReconcilingFileAtATime();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,6 +6,9 @@ import { newOrderId } from "@/lib/ids";
 import { signedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, forceNextConfirm, orderRow, paidInWindow, placeOrder, routePaymentWebhooks } from "../../helpers/shop";
 import { consoleApi, tossApi, waitFor } from "../../helpers/toss-sandbox";
+import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
+
+oneReconcilingFileAtATime();
 
 const later = (ms: number) => new Date(Date.now() + ms);
 
