@@ -10,11 +10,17 @@ const root = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
 const TRACED = ["tests/integration/payments/round-trips.test.ts"];
 /** The kill -9 test: on a server it starts and kills itself, and a database of its own. */
 const CRASH = ["tests/integration/payments/crash.test.ts"];
-/** Deletes every rate-limit counter whose window ended before 2031: other files' counters with it. */
-const QUIET = ["tests/integration/rate-limit/consume-rate-limits.test.ts"];
+/**
+ * On the quiet server and its database: the dashboard's counts of today's paid orders (another file's
+ * purchase would be counted), and the deletion of every rate-limit counter whose window ended before
+ * 2031 (other files' counters with it).
+ */
+const QUIET = ["tests/integration/admin/export.test.ts", "tests/integration/rate-limit/consume-rate-limits.test.ts"];
 
-/** Files that mock a module or change the process's time zone: each in a fresh process of its own. */
+/** Files that mock a module or change the process's time zone: each in a fresh process of its own… */
 const ISOLATED = [
+  // and the fuzzer, whose thousands of malformed requests should leave no other file's HTTP client behind
+  "tests/integration/http-abuse.test.ts",
   "tests/integration/auth/privileged-accounts.test.ts",
   "tests/integration/sign-up.test.ts",
   "tests/integration/rate-limit/sign-up-limit.test.ts",

@@ -176,9 +176,12 @@ async function main() {
     }
 
     const env = { ...testEnv(url), ...(chromium ? { CHROMIUM_PATH: chromium } : {}), TEST_DATABASE_READY: "1" };
-    // The traced server: the round-trip counts read every query it makes (its own database, TEST_DB_TRACE_FILE).
-    const ROUND_TRIPS = "tests/integration/payments/round-trips.test.ts";
-    const traced = full || vitestFiles.some((f) => ROUND_TRIPS.startsWith(path.relative(ROOT, path.resolve(f)).replace(/\\/g, "/").replace(/\/$/, "")));
+    // The stations' servers (scripts/lib/test-env.ts), when a file that needs one runs: the traced
+    // server (the round-trip counts read every query it makes) and the quiet one.
+    const named = (file: string) =>
+      full || vitestFiles.some((f) => file.startsWith(path.relative(ROOT, path.resolve(f)).replace(/\\/g, "/").replace(/\/$/, "")));
+    const traced = named("tests/integration/payments/round-trips.test.ts");
+    const quiet = named("tests/integration/admin/export.test.ts");
     await timed("App servers (next start)", async () => {
       console.log(`▶ App server: next start on ${TEST_APP_URL} (log: test-logs/app-server.log)`);
       const main = startServer(TEST_PORT, env, "app-server.log");
@@ -195,6 +198,12 @@ async function main() {
         console.log(`▶ Traced server: next start on ${tracedUrl} (log: test-logs/traced-server.log)`);
         const server = startServer(STATIONS.traced.port, tracedEnv, "traced-server.log");
         waits.push(waitForServer(`${tracedUrl}/api/health`, server));
+      }
+      if (quiet) {
+        const quietUrl = `http://127.0.0.1:${STATIONS.quiet.port}`;
+        console.log(`▶ Quiet server: next start on ${quietUrl} (log: test-logs/quiet-server.log)`);
+        const server = startServer(STATIONS.quiet.port, stationEnv("quiet", url), "quiet-server.log");
+        waits.push(waitForServer(`${quietUrl}/api/health`, server));
       }
       await Promise.all(waits);
     });

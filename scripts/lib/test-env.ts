@@ -26,9 +26,10 @@ export const TEST_DB_TRACE_FILE = path.resolve(fileURLToPath(new URL(".", import
  * - traced: the round-trip counts read every query of the server (DB_TRACE_FILE); another file's
  *   request, or its webhook retry sent by this server's pump, would be counted as theirs;
  * - crash: the kill -9 test kills its server mid-confirm and reconciles everything its database holds.
- * - quiet: no server, a database where a test may change what every other test relies on (the
- *   deletion of every rate-limit counter whose window ended before a given time).
- * scripts/test.ts starts the traced server; the crash test starts (and kills) its own on its port.
+ * - quiet: files that look at, or change, the whole database: the admin dashboard's counts of today's
+ *   paid orders (another file's purchase would be counted as theirs), the deletion of every rate-limit
+ *   counter whose window ended before a given time.
+ * scripts/test.ts starts the traced and quiet servers; the crash test starts (and kills) its own.
  */
 export const STATIONS = {
   traced: { port: TEST_PORT + 10, database: `${TEST_DATABASE}_traced` },

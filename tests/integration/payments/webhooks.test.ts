@@ -154,13 +154,18 @@ describe("forged and repeated webhooks", () => {
         return { buyer, ...(await paidInWindow(buyer, { product: i % 2 ? "PREMIUM_PACK" : "PRO_PACK" })) };
       }),
     );
-    const responses = await Promise.all(
-      orders.flatMap(({ buyer, order, payment }) => [
-        ...Array.from({ length: 6 }, () => confirmOverHttp(buyer, payment)),
-        ...Array.from({ length: 4 }, () => webhook(statusChanged(payment.paymentKey, order.orderId, "DONE"))),
-      ]),
-    );
-    for (const r of responses) expect([200, 202]).toContain(r.status);
+    const [confirms, webhooks] = await Promise.all([
+      Promise.all(orders.flatMap(({ buyer, payment }) => Array.from({ length: 6 }, () => confirmOverHttp(buyer, payment)))),
+      Promise.all(orders.flatMap(({ order, payment }) => Array.from({ length: 4 }, () => webhook(statusChanged(payment.paymentKey, order.orderId, "DONE"))))),
+    ]);
+    for (const r of confirms) expect([200, 202]).toContain(r.status);
+    // A webhook may also be told to come back (503 with Retry-After) when the burst, and the other test
+    // files running beside it, keep every database connection busy past the transaction's wait: Toss
+    // retries it. Never a 500, and never a grant too many.
+    for (const r of webhooks) {
+      if (r.status === 503) expect(await r.json()).toMatchObject({ error: { code: "DATABASE_UNAVAILABLE" } });
+      else expect(r.status).toBe(200);
+    }
     // Whoever did not see the settlement asks again, as the success page does.
     for (const { buyer, order, payment } of orders) {
       await waitFor(async () => (await confirmOverHttp(buyer, payment)).status === 200 && (await orderRow(order.orderId)).status === "PAID", 20_000, 200);
