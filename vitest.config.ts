@@ -17,15 +17,6 @@ const CRASH = ["tests/integration/payments/crash.test.ts"];
  */
 const QUIET = ["tests/integration/admin/export.test.ts", "tests/integration/rate-limit/consume-rate-limits.test.ts"];
 
-/** Files that mock a module or change the process's time zone: each in a fresh process of its own… */
-const ISOLATED = [
-  // and the fuzzer, whose thousands of malformed requests should leave no other file's HTTP client behind
-  "tests/integration/http-abuse.test.ts",
-  "tests/integration/auth/privileged-accounts.test.ts",
-  "tests/integration/sign-up.test.ts",
-  "tests/integration/rate-limit/sign-up-limit.test.ts",
-  "tests/integration/sql.test.ts",
-];
 
 /** The test databases, made and migrated when vitest runs on its own (not from `npm test`); not for unit tests. */
 const DATABASES = ["tests/helpers/global-setup.ts"];
@@ -59,13 +50,9 @@ export default defineConfig({
           name: "integration",
           globalSetup: DATABASES,
           include: ["tests/integration/**/*.test.ts"],
-          exclude: [...TRACED, ...CRASH, ...QUIET, ...ISOLATED],
-          // A worker runs file after file without loading the app's modules anew for each: the files
-          // share nothing but those modules (the database client, the env), which they never change.
-          isolate: false,
+          exclude: [...TRACED, ...CRASH, ...QUIET],
         },
       },
-      { extends: true, test: { name: "integration-isolated", include: ISOLATED, globalSetup: DATABASES } },
       { extends: true, test: { name: "traced", include: TRACED, env: stationEnv("traced"), globalSetup: DATABASES } },
       { extends: true, test: { name: "crash", include: CRASH, env: stationEnv("crash"), globalSetup: DATABASES } },
       { extends: true, test: { name: "quiet", include: QUIET, env: stationEnv("quiet"), globalSetup: DATABASES } },
