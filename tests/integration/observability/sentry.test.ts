@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { REPO_ROOT } from "../../helpers/checkout-copy";
 import { signedInBuyer } from "../../helpers/http";
 import { freePort, startNextServer, untilUp, type NextServer } from "../../helpers/next-server";
-import { balanceOf, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
+import { balanceOf, DEAD_WEBHOOK_URL, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks } from "../../helpers/shop";
 import { CRON_SECRET } from "../../helpers/toss-sandbox";
 import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
 
@@ -178,14 +178,16 @@ describe("with SENTRY_DSN set", () => {
   it("a webhook we answer with a 5xx is reported (Toss will retry it)", async () => {
     const buyer = await signedInBuyer();
     const { order, payment } = await paidInWindow(buyer);
-    // Toss has it DONE (our confirm reached it) but our database refuses to settle it.
+    // Toss has it DONE (our confirm reached it) but our database refuses to settle it. The sandbox's own
+    // webhook of that confirm is kept away: racing this test's, it could settle the order first.
+    await routePaymentWebhooks(order.orderId, DEAD_WEBHOOK_URL);
+    await refusePaid(order.orderId, buyer.email);
     const confirmed = await fetch(`${server.base}/sandbox/toss/v1/payments/confirm`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${env.toss.secretKey}:`).toString("base64")}` },
       body: JSON.stringify({ paymentKey: payment.paymentKey, orderId: order.orderId, amount: order.amount }),
     });
     expect(confirmed.status).toBe(200);
-    await refusePaid(order.orderId, buyer.email);
 
     const response = await fetch(`${server.base}/api/webhooks/toss`, {
       method: "POST",
