@@ -55,7 +55,12 @@ export interface Purchase {
 
 /** An order of the buyer's, paid in the sandbox window (IN_PROGRESS), waiting for our confirm. */
 export async function preparePurchase(client: ShopClient): Promise<Purchase> {
-  const orderResponse = await client.postJson("/api/orders", { product: "PRO_PACK" });
+  let orderResponse = await client.postJson("/api/orders", { product: "PRO_PACK" });
+  // The bench's buyers may place more than 10 orders in the bench's 1-second rate-limit window: wait it out.
+  for (let attempt = 0; orderResponse.status === 429 && attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(orderResponse.headers.get("retry-after") ?? 1)));
+    orderResponse = await client.postJson("/api/orders", { product: "PRO_PACK" });
+  }
   if (orderResponse.status !== 201) throw new Error(`POST /api/orders: ${orderResponse.status} ${await orderResponse.text()}`);
   const order = (await orderResponse.json()) as { orderId: string; orderName: string; amount: number; successUrl: string; failUrl: string };
   const opened = await fetch(`${client.baseUrl}/sandbox/toss/widget/payments`, {
