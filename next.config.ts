@@ -11,6 +11,10 @@ const headerOptions = { tossMode: env.toss.mode, development: env.nodeEnv === "d
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `next start` loads a route's modules when it is first asked for, as Vercel's functions do, instead
+  // of every page and route of the app at start: that preload ran on the one thread before the first
+  // request could be answered (cold start 2.4× a hello-world's, issue #20; README, Performance).
+  experimental: { preloadEntriesOnStart: false },
   reactStrictMode: true,
   typedRoutes: false,
   // npm test type-checks the whole project with tsc while it builds: the build need not do it twice.

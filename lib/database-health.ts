@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { pool } from "@/lib/pool";
 
 /**
  * Longest a page waits to learn whether the database answers before it is told to try again: long
@@ -11,7 +11,8 @@ const PING_TIMEOUT_MS = 5_000;
  * Whether the database answers a trivial query now. proxy.ts asks before rendering a page (a
  * document request), because a page that fails while rendering can only be a 500: this way the
  * buyer gets a 503 with Retry-After and a Korean "try again" page instead. One round trip on a pooled
- * connection; API routes do not ask (their own queries fail into a 503, lib/errors.ts).
+ * connection, on the pool alone (not through Prisma's client, which a cold instance need not load for
+ * it); API routes do not ask (their own queries fail into a 503, lib/errors.ts).
  */
 export async function databaseAnswers(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -19,7 +20,7 @@ export async function databaseAnswers(timeoutMs = PING_TIMEOUT_MS): Promise<bool
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true, () => false), timeout]);
+    return await Promise.race([pool.query("SELECT 1").then(() => true, () => false), timeout]);
   } finally {
     clearTimeout(timer);
   }

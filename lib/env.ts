@@ -2,7 +2,7 @@
 // bad value fails `next build` and `next start`), with safe defaults for dev and test so that a fresh
 // clone runs with nothing configured. Secrets stay on the server: only NEXT_PUBLIC_* values may be
 // handed to the browser, and then only as props from server components.
-import { z } from "zod";
+import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
 import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
 if (typeof window !== "undefined") {
@@ -22,101 +22,64 @@ export const EMBEDDED_DATABASE_URL = embeddedDatabaseUrl(embeddedPortFor(process
 
 const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-0123456789";
 
-const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const optionalString = z.preprocess(blankAsUndefined, z.string().trim().min(1).optional());
-const optionalUrl = z.preprocess(blankAsUndefined, z.url().optional());
+const optionalString = text();
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+const schema = {
+  NODE_ENV: withDefault(oneOf(["development", "test", "production"]), "development"),
   VERCEL: optionalString,
-  VERCEL_ENV: z.preprocess(blankAsUndefined, z.enum(["production", "preview", "development"]).optional()),
+  VERCEL_ENV: oneOf(["production", "preview", "development"]),
   /** The deployment's own host (no scheme), set by Vercel. */
   VERCEL_URL: optionalString,
   /** The branch's stable host of a preview (what a pull request links to), set by Vercel. */
   VERCEL_BRANCH_URL: optionalString,
   VERCEL_PROJECT_PRODUCTION_URL: optionalString,
 
-  DATABASE_URL: z.preprocess(
-    blankAsUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string").optional(),
-  ),
-  NEXTAUTH_SECRET: z.preprocess(blankAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
-  NEXTAUTH_URL: optionalUrl,
-  NEXT_PUBLIC_APP_URL: optionalUrl,
+  DATABASE_URL: text({ pattern: /^postgres(ql)?:\/\//, message: "must be a postgresql:// connection string" }),
+  NEXTAUTH_SECRET: text({ min: 32 }),
+  NEXTAUTH_URL: url(),
+  NEXT_PUBLIC_APP_URL: url(),
 
-  TOSS_MODE: z.preprocess(blankAsUndefined, z.enum(["sandbox", "live"]).optional()),
-  NEXT_PUBLIC_TOSS_CLIENT_KEY: z.preprocess(
-    blankAsUndefined,
-    z.string().regex(/^(test|live)_(gck|ck)_[A-Za-z0-9_]+$/, "must be a Toss client key (test_gck_… or live_gck_…)").optional(),
-  ),
-  TOSS_SECRET_KEY: z.preprocess(
-    blankAsUndefined,
-    z.string().regex(/^(test|live)_(gsk|sk)_[A-Za-z0-9_]+$/, "must be a Toss secret key (test_gsk_… or live_gsk_…)").optional(),
-  ),
-  TOSS_API_BASE_URL: optionalUrl,
+  TOSS_MODE: oneOf(["sandbox", "live"]),
+  NEXT_PUBLIC_TOSS_CLIENT_KEY: text({ pattern: /^(test|live)_(gck|ck)_[A-Za-z0-9_]+$/, message: "must be a Toss client key (test_gck_… or live_gck_…)" }),
+  TOSS_SECRET_KEY: text({ pattern: /^(test|live)_(gsk|sk)_[A-Za-z0-9_]+$/, message: "must be a Toss secret key (test_gsk_… or live_gsk_…)" }),
+  TOSS_API_BASE_URL: url(),
   /** Opt-in for the sandbox in a production build off Vercel (a CI run of `next start`, a demo server). */
-  TOSS_SANDBOX_ALLOW_PRODUCTION: z.preprocess(blankAsUndefined, z.enum(["1", "true", "0", "false"]).optional()),
+  TOSS_SANDBOX_ALLOW_PRODUCTION: oneOf(["1", "true", "0", "false"]),
   /** Where the sandbox sends webhooks; default: the app's own /api/webhooks/toss. */
-  TOSS_SANDBOX_WEBHOOK_URL: optionalUrl,
+  TOSS_SANDBOX_WEBHOOK_URL: url(),
   /** Multiplies Toss's webhook retry delays (1, 4, 16 … 4096 minutes) in the sandbox: 0 < scale <= 1. */
-  TOSS_SANDBOX_TIME_SCALE: z.preprocess(
-    blankAsUndefined,
-    z.coerce.number().gt(0, "must be greater than 0").lte(1, "must be at most 1").optional(),
-  ),
+  TOSS_SANDBOX_TIME_SCALE: number({ above: 0, max: 1 }),
   /** Vercel's "Protection Bypass for Automation" secret: lets webhooks and server calls reach a protected preview. */
   VERCEL_AUTOMATION_BYPASS_SECRET: optionalString,
 
   /** Opens the sandbox console off the local dev server: the CLI sends it, the console page asks for it once. */
-  SANDBOX_CONSOLE_TOKEN: z.preprocess(blankAsUndefined, z.string().min(24, "must be at least 24 characters").optional()),
+  SANDBOX_CONSOLE_TOKEN: text({ min: 24 }),
   /** Signed-in users whose e-mail is listed here may use the sandbox console (comma-separated). */
-  SANDBOX_TESTER_EMAILS: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .transform((list) => list.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
-      .pipe(z.array(z.email("must be a comma-separated list of e-mail addresses")))
-      .optional(),
-  ),
+  SANDBOX_TESTER_EMAILS: emailList(),
 
   /** Operators: signed-in users whose e-mail is listed here may use /admin and /api/admin (comma-separated). */
-  ADMIN_EMAILS: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .transform((list) => list.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
-      .pipe(z.array(z.email("must be a comma-separated list of e-mail addresses")))
-      .optional(),
-  ),
+  ADMIN_EMAILS: emailList(),
 
-  CRON_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  CRON_SECRET: text({ min: 16 }),
   /**
    * `npm test` only: `next build` skips its own TypeScript check, because `npm test` runs `tsc` on the
    * whole project (tests and scripts included) at the same time. Every other build checks types.
    */
-  BUILD_SKIP_TYPECHECK: z.preprocess(blankAsUndefined, z.enum(["1"]).optional()),
+  BUILD_SKIP_TYPECHECK: oneOf(["1"]),
   /**
    * Tests only: every rate-limit window (lib/rate-limit/limits.ts: 15 minutes, an hour, a minute) lasts
    * this many seconds instead, so that a test can see a limit end. Refused in a Vercel production deployment.
    */
-  RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
-    blankAsUndefined,
-    z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400").optional(),
-  ),
+  RATE_LIMIT_WINDOW_SECONDS: number({ whole: true, min: 1, max: 86_400 }),
 
   /**
    * Sentry's DSN (Project Settings → Client Keys): unexpected server errors are reported there, scrubbed
    * of secrets and personal data. Unset: nothing of Sentry is loaded.
    */
-  SENTRY_DSN: z.preprocess(
-    blankAsUndefined,
-    z
-      .url()
-      .refine((dsn) => {
-        const url = new URL(dsn);
-        return url.username !== "" && /^\/(.+\/)?\d+$/.test(url.pathname);
-      }, "must be a Sentry DSN: https://<public key>@<host>/<project id>")
-      .optional(),
-  ),
+  SENTRY_DSN: url({
+    test: (dsn) => dsn.username !== "" && /^\/(.+\/)?\d+$/.test(dsn.pathname),
+    message: "must be a Sentry DSN: https://<public key>@<host>/<project id>",
+  }),
   /** Sentry's environment name; default: VERCEL_ENV, else NODE_ENV. */
   SENTRY_ENVIRONMENT: optionalString,
   VERCEL_GIT_COMMIT_SHA: optionalString,
@@ -130,9 +93,9 @@ const schema = z.object({
   KAKAO_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
-});
+};
 
-type Raw = z.infer<typeof schema>;
+type Raw = Checked<typeof schema>;
 
 /** Names other integration notes use for our variables: never read, but a warning names ours. */
 const FOREIGN_NAMES = {
@@ -194,11 +157,8 @@ function sandboxProductionRefusal(raw: Raw): string | null {
 
 /** Parses and checks a set of variables; exported for tests. Throws EnvError naming every bad one. */
 export function parseEnv(source: Record<string, string | undefined>) {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  }
-  const raw = parsed.data;
+  const { values: raw, problems: malformed } = checkAll(schema, source);
+  if (malformed.length) throw new EnvError(malformed);
   const production = raw.NODE_ENV === "production";
   const problems: string[] = [];
   const required = (name: keyof Raw, why: string) => {

@@ -14,7 +14,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { pool, type Prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import { pool } from "@/lib/pool";
 import { env } from "@/lib/env";
 import { logEvent } from "@/lib/log";
 

@@ -11,7 +11,11 @@
 // - Sequential round trips and committed transactions per confirm and per webhook, app and sandbox
 //   apart, counted by the driver (lib/db-trace.ts) and by PostgreSQL (pg_stat_database.xact_commit).
 // - First-load JavaScript of /pricing and /checkout against a Next.js hello-world of the same packages.
-// Options: --build (build even if up to date), --quick (fewer requests). Env: BENCH_PORT (3350).
+// - Largest Contentful Paint of /pricing and /checkout (signed in, the widget rendered) in Chromium,
+//   and of the hello-world; cold start (`next start` until GET /api/health answers) against the
+//   hello-world's (until / answers) (issue #20).
+// Options: --build (build even if up to date), --quick (fewer requests), --startup (only the page and
+// start-up figures: JS weight, paint, cold start). Env: BENCH_PORT (3350).
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
@@ -19,11 +23,13 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { buildIsStale, firstLoadJs, HELLO, helloWorldFirstLoadJs } from "./lib/bench/first-load-js";
+import { buildIsStale, firstLoadJs, HELLO, helloWorldFirstLoadJs, type FirstLoad } from "./lib/bench/first-load-js";
 import { shapedPurchase } from "./lib/bench/purchase-shape";
 import { startLatencyProxy } from "./lib/bench/latency-proxy";
 import { runLoad, round, type LoadResult } from "./lib/bench/load";
 import { confirm, confirmAtToss, credits, noop, postWebhook, preparePurchase, setAppMerchant, ShopClient, tossPayment, type Purchase } from "./lib/bench/shop";
+import { coldStarts } from "./lib/bench/cold-start";
+import { largestContentfulPaint, launchBrowser, type PaintRuns } from "./lib/bench/paint";
 import { countByScope, readTrace, sumOf, traceOffset } from "./lib/bench/trace-summary";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
@@ -31,6 +37,7 @@ import { ROOT } from "./lib/schema-engine";
 import { nextStartArgs, testEnv } from "./lib/test-env";
 
 const QUICK = process.argv.includes("--quick");
+const STARTUP_ONLY = process.argv.includes("--startup");
 const PORT = Number(process.env.BENCH_PORT ?? 3350);
 const DATABASE = "credit_checkout_bench";
 const DELAY_MS = 10;
@@ -276,6 +283,39 @@ async function countPerPurchase(url: string, buyers: ShopClient[], database: pg.
   return { purchases: count, perPurchase, examples };
 }
 
+/**
+ * The page and start-up figures (issue #20): LCP of /pricing and /checkout for a signed-in buyer's
+ * first visit, in Chromium, beside the hello-world's; then cold starts of the app and the hello-world,
+ * in turns. Run while the bench's servers are idle.
+ */
+async function startupFigures(direct: string, bare: string, buyer: ShopClient, directUrl: string) {
+  const visits = QUICK ? 3 : 7;
+  const browser = await launchBrowser();
+  let paint;
+  try {
+    const cookies = buyer.cookieJar();
+    paint = {
+      helloWorld: await largestContentfulPaint(browser, { url: `${bare}/`, ready: "h1" }, visits),
+      pricing: await largestContentfulPaint(browser, { url: `${direct}/pricing`, cookies, ready: "h1" }, visits),
+      checkout: await largestContentfulPaint(browser, { url: `${direct}/checkout?product=PRO_PACK`, cookies, ready: 'button:has-text("결제하기"):not([disabled])' }, visits),
+    };
+  } finally {
+    await browser.close();
+  }
+  const coldPort = PORT + 9;
+  const cold = await coldStarts(
+    coldPort,
+    {
+      app: { path: "/api/health", env: serverEnv(coldPort, directUrl) },
+      helloWorld: { path: "/", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, appDir: HELLO },
+    },
+    QUICK ? 3 : 5,
+  );
+  const app = cold.app!;
+  const helloWorld = cold.helloWorld!;
+  return { paint, coldStart: { app, helloWorld, ofHello: round(app.median / helloWorld.median, 2) } };
+}
+
 function commitOf(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
@@ -315,6 +355,16 @@ async function main() {
     const hello = helloWorldFirstLoadJs();
 
     rmSync(TRACE_FILE, { force: true });
+    if (STARTUP_ONLY) {
+      const [direct, bare] = await Promise.all([
+        startServer(PORT, serverEnv(PORT, directUrl), "server-direct.log"),
+        startServer(PORT + 3, { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, "server-bare.log", HELLO),
+      ]);
+      const buyer = (await createBuyers(database, 1, [direct]))[0]![0];
+      log("Paint and cold start …");
+      printStartup(pages, hello, await startupFigures(direct, bare, buyer!, directUrl));
+      return;
+    }
     // Latencies are read on servers as deployed; the counts on a third, traced one (lib/db-trace.ts):
     // its line per query costs each request a little, and no production server writes them.
     const [direct, proxied, counted, bare] = await Promise.all([
@@ -337,6 +387,8 @@ async function main() {
     const load32 = await throughput(direct, directBuyers!);
     log(`The ceiling: a purchase's requests with no work in them, on a bare Next.js …`);
     const ceiling = await shapeThroughput(bare);
+    log("Paint and cold start …");
+    const startup = await startupFigures(direct, bare, directBuyers![0]!, directUrl);
 
     const results = {
       commit: commitOf(),
@@ -354,6 +406,7 @@ async function main() {
         pricingOfHello: round(pages.pricing.compressedBytes / hello.compressedBytes, 3),
         checkoutOfHello: round(pages.checkout.compressedBytes / hello.compressedBytes, 3),
       },
+      ...startup,
     };
     mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${results.commit}.json`);
@@ -381,7 +434,7 @@ async function main() {
     log(
       `  committed transactions per purchase: ${p.purchaseCommits} (its requests), ${p.traceCommits} with the sandbox's pump spread over purchases (driver); ${p.pgXactCommit} (pg_stat_database, autovacuum included)`,
     );
-    log(`First-load JS (compressed): /pricing ${kb(pages.pricing.compressedBytes)} = ${results.firstLoadJs.pricingOfHello}× hello-world (${kb(hello.compressedBytes)}), /checkout ${kb(pages.checkout.compressedBytes)} = ${results.firstLoadJs.checkoutOfHello}×`);
+    printStartup(pages, hello, startup);
     log(`\nWritten: ${path.relative(ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
   } finally {
     for (const child of children) stopTree(child);
@@ -389,6 +442,18 @@ async function main() {
     await proxy.close();
     await cluster.stop().catch(() => {});
   }
+}
+
+function printStartup(pages: { pricing: FirstLoad; checkout: FirstLoad }, hello: FirstLoad, startup: Awaited<ReturnType<typeof startupFigures>>) {
+  const { paint, coldStart } = startup;
+  const of = (bytes: number) => round(bytes / hello.compressedBytes, 3);
+  log(`First-load JS (compressed): /pricing ${kb(pages.pricing.compressedBytes)} = ${of(pages.pricing.compressedBytes)}× hello-world (${kb(hello.compressedBytes)}), /checkout ${kb(pages.checkout.compressedBytes)} = ${of(pages.checkout.compressedBytes)}×`);
+  const lcp = (name: string, r: PaintRuns) => log(`  ${name.padEnd(36)} median ${r.median} ms (${r.runs.join(", ")}), element ${r.element}`);
+  log(`Largest Contentful Paint, a signed-in buyer's first visit (Chromium, 390×844, no throttling)`);
+  lcp("/pricing", paint.pricing);
+  lcp("/checkout?product=PRO_PACK (widget ready)", paint.checkout);
+  lcp("hello-world /", paint.helloWorld);
+  log(`Cold start, next start until the first answer: app (GET /api/health) median ${coldStart.app.median} ms (${coldStart.app.runs.join(", ")}) = ${coldStart.ofHello}× hello-world (GET /, median ${coldStart.helloWorld.median} ms: ${coldStart.helloWorld.runs.join(", ")})`);
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -213,3 +213,29 @@ describe("operators (ADMIN_EMAILS)", () => {
     expect(problemsOf({ NODE_ENV: "development", ADMIN_EMAILS: "ops@example.com, nobody" })).toMatch(/ADMIN_EMAILS/);
   });
 });
+
+describe("the checks of single values (lib/env-checks.ts, no zod)", () => {
+  it("reads a Sentry DSN and refuses what is not one", () => {
+    const dsn = "https://abc123@o1.ingest.sentry.io/42";
+    expect(parseEnv({ NODE_ENV: "development", SENTRY_DSN: dsn }).sentry).toMatchObject({ dsn, environment: "development" });
+    for (const wrong of ["https://o1.ingest.sentry.io/42", "https://abc@o1.ingest.sentry.io/project", "not a url", "ftp://abc@host/1"]) {
+      expect(problemsOf({ NODE_ENV: "development", SENTRY_DSN: wrong })).toMatch(/SENTRY_DSN: must be/);
+    }
+  });
+
+  it("takes a value of only spaces as unset, and trims what it keeps", () => {
+    const env = parseEnv({ NODE_ENV: "development", KAKAO_CLIENT_ID: "   ", CRON_SECRET: "  cron-secret-of-16+  " });
+    expect(env.oauth.kakao).toBeNull();
+    expect(env.cronSecret).toBe("cron-secret-of-16+");
+  });
+
+  it("names every malformed variable at once, each on its own line", () => {
+    const message = problemsOf({ NODE_ENV: "staging", TOSS_MODE: "prod", NEXTAUTH_URL: "javascript:alert(1)", RATE_LIMIT_WINDOW_SECONDS: "1.5" });
+    expect(message.split("\n").filter((line) => line.startsWith("  - "))).toEqual([
+      '  - NODE_ENV: must be one of "development", "test", "production" (got "staging")',
+      "  - NEXTAUTH_URL: must be an http:// or https:// URL",
+      '  - TOSS_MODE: must be one of "sandbox", "live" (got "prod")',
+      "  - RATE_LIMIT_WINDOW_SECONDS: must be a whole number",
+    ]);
+  });
+});

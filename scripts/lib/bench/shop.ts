@@ -41,6 +41,11 @@ export class ShopClient {
     }
   }
 
+  /** The client's cookies (name → value), e.g. for a browser context of the same buyer. */
+  cookieJar(): Record<string, string> {
+    return Object.fromEntries(this.cookies);
+  }
+
   /** A session cookie of another client (the same buyer on the other server). */
   copyCookiesTo(other: ShopClient) {
     for (const [k, v] of this.cookies) other.cookies.set(k, v);
