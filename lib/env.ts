@@ -3,6 +3,7 @@
 // clone runs with nothing configured. Secrets stay on the server: only NEXT_PUBLIC_* values may be
 // handed to the browser, and then only as props from server components.
 import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
+import { readBusinessProfile } from "./business/profile";
 import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
 if (typeof window !== "undefined") {
@@ -93,6 +94,24 @@ const schema = {
   KAKAO_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
+
+  /** The business (lib/business/profile.ts): required with live_ keys, checked whenever set. */
+  BUSINESS_NAME: optionalString,
+  BUSINESS_REPRESENTATIVE: optionalString,
+  BUSINESS_REGISTRATION_NUMBER: optionalString,
+  BUSINESS_MAIL_ORDER_NUMBER: optionalString,
+  BUSINESS_MAIL_ORDER_OFFICE: optionalString,
+  BUSINESS_ADDRESS: optionalString,
+  BUSINESS_PHONE: optionalString,
+  BUSINESS_EMAIL: optionalString,
+  PRIVACY_OFFICER_NAME: optionalString,
+  PRIVACY_OFFICER_CONTACT: optionalString,
+  HOSTING_PROVIDER: optionalString,
+  /**
+   * Days after payment during which the buyer may withdraw (refund) an unused pack themselves
+   * (청약철회, 전자상거래법 §17: at least 7). The refund button, API and action enforce it.
+   */
+  REFUND_WINDOW_DAYS: number({ whole: true, min: 7, max: 365 }),
 };
 
 type Raw = Checked<typeof schema>;
@@ -192,6 +211,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     const sandboxRefusal = sandboxProductionRefusal(raw);
     if (sandboxRefusal) problems.push(sandboxRefusal);
   }
+  const liveKeys = tossMode === "live" && Boolean(raw.TOSS_SECRET_KEY?.startsWith("live_") || raw.NEXT_PUBLIC_TOSS_CLIENT_KEY?.startsWith("live_"));
+  const business = readBusinessProfile(raw, { required: liveKeys });
+  problems.push(...business.problems);
   if (raw.RATE_LIMIT_WINDOW_SECONDS !== undefined && raw.VERCEL_ENV === "production") {
     problems.push("RATE_LIMIT_WINDOW_SECONDS: for tests only; a production deployment keeps the default rate-limit windows");
   }
@@ -233,7 +255,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
       timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
     },
     /** Configuration that is valid but probably not what was meant (printed once at startup). */
-    warnings: foreignNameWarnings(source),
+    warnings: [...foreignNameWarnings(source), ...business.warnings],
+    /** The business shown in the footer and the legal pages; the example (isExample) without live_ keys. */
+    business: business.profile,
+    /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */
+    refundWindowDays: raw.REFUND_WINDOW_DAYS ?? 7,
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */
     vercelBypassSecret: raw.VERCEL_AUTOMATION_BYPASS_SECRET,
     cronSecret: raw.CRON_SECRET ?? DEV_ONLY_SECRET,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "@/lib/payments/order-status";
 import { adminErrors } from "./errors";
-import { kstDayStart, kstTimestamp } from "./kst";
+import { kstDayStart, kstTimestamp } from "@/lib/kst";
 
 const DAY_MS = 24 * 60 * 60_000;
 const MAX_DAYS = 366;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { CONFIRM_GRACE_MS } from "@/lib/payments/reconcile";
-import { kstPeriods } from "./kst";
+import { kstPeriods } from "@/lib/kst";
 import { toAdminOrderRow, type AdminOrderRow } from "./order-row";
 
 /** A webhook received but never processed: we answered it with a 5xx (Toss retries it). */

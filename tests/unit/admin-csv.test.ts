@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "@/lib/admin/export-orders-csv";
-import { kstDay, kstDayStart, kstPeriods, kstTimestamp } from "@/lib/admin/kst";
+import { kstDay, kstDayStart, kstPeriods, kstTimestamp } from "@/lib/kst";
 
 describe("csvCell", () => {
   it.each([

@@ -8,6 +8,20 @@ const prod = {
   CRON_SECRET: "c".repeat(16),
 };
 
+/** A complete business profile (lib/business/profile.ts), as live_ keys require. */
+const business = {
+  BUSINESS_NAME: "주식회사 테스트상점",
+  BUSINESS_REPRESENTATIVE: "김대표",
+  BUSINESS_REGISTRATION_NUMBER: "220-81-62517",
+  BUSINESS_MAIL_ORDER_NUMBER: "2026-서울강남-0123",
+  BUSINESS_MAIL_ORDER_OFFICE: "서울특별시 강남구청",
+  BUSINESS_ADDRESS: "서울특별시 강남구 테헤란로 1",
+  BUSINESS_PHONE: "02-123-4567",
+  BUSINESS_EMAIL: "help@shop.example.com",
+  PRIVACY_OFFICER_NAME: "이보호",
+  PRIVACY_OFFICER_CONTACT: "privacy@shop.example.com",
+};
+
 function problemsOf(source: Record<string, string | undefined>): string {
   try {
     parseEnv(source);
@@ -64,6 +78,7 @@ describe("parseEnv", () => {
   it("accepts a complete production configuration in live mode", () => {
     const env = parseEnv({
       ...prod,
+      ...business,
       NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc",
       TOSS_SECRET_KEY: "live_gsk_abc",
       NEXT_PUBLIC_APP_URL: "https://shop.example.com/",
@@ -108,7 +123,7 @@ describe("parseEnv", () => {
     });
 
     it("does not apply in live mode", () => {
-      const env = parseEnv({ ...prod, VERCEL_ENV: "production", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_a", TOSS_SECRET_KEY: "live_gsk_a" });
+      const env = parseEnv({ ...prod, ...business, VERCEL_ENV: "production", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_a", TOSS_SECRET_KEY: "live_gsk_a" });
       expect(env.toss.mode).toBe("live");
     });
   });
@@ -194,7 +209,7 @@ describe("rate-limit window override (tests only)", () => {
   });
 
   it("is refused in a Vercel production deployment", () => {
-    const source = { ...prod, VERCEL_ENV: "production", TOSS_MODE: "live", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" };
+    const source = { ...prod, ...business, VERCEL_ENV: "production", TOSS_MODE: "live", NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" };
     expect(parseEnv(source).rateLimitWindowSeconds).toBeNull();
     expect(problemsOf({ ...source, RATE_LIMIT_WINDOW_SECONDS: "15" })).toMatch(/RATE_LIMIT_WINDOW_SECONDS: for tests only/);
   });
@@ -237,5 +252,74 @@ describe("the checks of single values (lib/env-checks.ts, no zod)", () => {
       '  - TOSS_MODE: must be one of "sandbox", "live" (got "prod")',
       "  - RATE_LIMIT_WINDOW_SECONDS: must be a whole number",
     ]);
+  });
+});
+
+describe("the business profile (전자상거래법 §10)", () => {
+  const live = { ...prod, NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" };
+
+  it("shows the fictional example, marked as such, without live_ keys and with nothing set", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.business).toMatchObject({ isExample: true, registrationNumber: "123-45-67891", hostingProvider: "Vercel Inc." });
+    expect(env.warnings).toEqual([]);
+  });
+
+  it("reads a complete profile, printed as the law shows it", () => {
+    const env = parseEnv({ ...live, ...business, BUSINESS_REGISTRATION_NUMBER: "2208162517", BUSINESS_MAIL_ORDER_NUMBER: "제 2026-서울강남-0123 호" });
+    expect(env.business).toEqual({
+      isExample: false,
+      name: "주식회사 테스트상점",
+      representative: "김대표",
+      registrationNumber: "220-81-62517",
+      businessInfoUrl: "https://www.ftc.go.kr/bizCommPop.do?wrkr_no=2208162517",
+      mailOrderNumber: "제2026-서울강남-0123호",
+      mailOrderOffice: "서울특별시 강남구청",
+      address: "서울특별시 강남구 테헤란로 1",
+      phone: "02-123-4567",
+      email: "help@shop.example.com",
+      privacyOfficer: { name: "이보호", contact: "privacy@shop.example.com" },
+      hostingProvider: "Vercel Inc.",
+    });
+  });
+
+  it("refuses live_ keys with a field missing, one line per field", () => {
+    const { BUSINESS_ADDRESS: _address, PRIVACY_OFFICER_NAME: _officer, ...partial } = business;
+    const lines = problemsOf({ ...live, ...partial }).split("\n").filter((line) => line.startsWith("  - "));
+    expect(lines).toEqual([
+      "  - BUSINESS_ADDRESS: required with live_ Toss keys (영업소 주소: 전자상거래법 §10, shown in the footer)",
+      "  - PRIVACY_OFFICER_NAME: required with live_ Toss keys (개인정보 보호책임자 성명: 전자상거래법 §10, shown in the footer)",
+    ]);
+  });
+
+  it.each([
+    ["a mistyped 사업자등록번호", { BUSINESS_REGISTRATION_NUMBER: "220-81-62518" }, /BUSINESS_REGISTRATION_NUMBER: the check digit does not match/],
+    ["nine digits", { BUSINESS_REGISTRATION_NUMBER: "220-81-6251" }, /BUSINESS_REGISTRATION_NUMBER: must be the 10 digits/],
+    ["a 신고번호 without its region", { BUSINESS_MAIL_ORDER_NUMBER: "2026-0123" }, /BUSINESS_MAIL_ORDER_NUMBER: must be a 통신판매업 신고번호/],
+    ["a phone number of letters", { BUSINESS_PHONE: "call us" }, /BUSINESS_PHONE: must be a Korean phone number/],
+    ["an e-mail without a domain", { BUSINESS_EMAIL: "help@" }, /BUSINESS_EMAIL: must be an e-mail address/],
+    ["an officer without a contact", { PRIVACY_OFFICER_CONTACT: "ask the office" }, /PRIVACY_OFFICER_CONTACT: must be an e-mail address or a Korean phone number/],
+  ])("refuses %s, in any mode", (_, field, message) => {
+    expect(problemsOf({ ...live, ...business, ...field })).toMatch(message);
+    expect(problemsOf({ NODE_ENV: "development", ...field })).toMatch(message);
+  });
+
+  it("keeps test_ keys and the sandbox on the example while a profile is half done, and says so", () => {
+    const env = parseEnv({ NODE_ENV: "development", BUSINESS_NAME: "주식회사 테스트상점" });
+    expect(env.business.isExample).toBe(true);
+    expect(env.warnings.join("\n")).toMatch(/business profile is incomplete \(BUSINESS_REPRESENTATIVE, .*\): the footer shows the example business/);
+    expect(parseEnv({ ...prod, NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_abc", TOSS_SECRET_KEY: "test_gsk_abc" }).business.isExample).toBe(true);
+  });
+
+  it("names another host when one is set", () => {
+    expect(parseEnv({ NODE_ENV: "development", HOSTING_PROVIDER: "Amazon Web Services, Inc." }).business.hostingProvider).toBe("Amazon Web Services, Inc.");
+  });
+});
+
+describe("REFUND_WINDOW_DAYS", () => {
+  it("is 7 days unless set, never fewer than the law's 7", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).refundWindowDays).toBe(7);
+    expect(parseEnv({ NODE_ENV: "development", REFUND_WINDOW_DAYS: "14" }).refundWindowDays).toBe(14);
+    expect(problemsOf({ NODE_ENV: "development", REFUND_WINDOW_DAYS: "3" })).toMatch(/REFUND_WINDOW_DAYS: must be at least 7/);
+    expect(problemsOf({ NODE_ENV: "development", REFUND_WINDOW_DAYS: "7.5" })).toMatch(/REFUND_WINDOW_DAYS: must be a whole number/);
   });
 });

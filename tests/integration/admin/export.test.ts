@@ -1,7 +1,7 @@
 // CSV export (UTF-8 with BOM, header, one row per order) and the dashboard's figures.
 import { describe, expect, it } from "vitest";
 import { CSV_HEADER } from "@/lib/admin/export-orders-csv";
-import { kstDay } from "@/lib/admin/kst";
+import { kstDay } from "@/lib/kst";
 import { paidOrder, signedInOperator } from "../../helpers/admin";
 import { orderRow } from "../../helpers/shop";
 

@@ -1,4 +1,4 @@
-// Day boundaries in Seoul time (UTC+9, no daylight saving) for the dashboard and the CSV export.
+// Day boundaries in Seoul time (UTC+9, no daylight saving): the dashboard, the CSV export, the refund window.
 
 const KST_OFFSET_MS = 9 * 60 * 60_000;
 
