@@ -3,7 +3,7 @@
 // endpoint sets the session cookie), so this action only creates the account.
 import { headers } from "next/headers";
 import { z } from "zod";
-import { signUpSchema } from "@/lib/auth/schemas";
+import { publicSignUpSchema } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { toPublicError, type FieldErrors } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/rate-limit/client-address";
@@ -20,10 +20,13 @@ function text(formData: FormData, key: string): string | undefined {
 }
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
-  const parsed = signUpSchema.safeParse({
+  const parsed = publicSignUpSchema.safeParse({
     email: text(formData, "email"),
     password: text(formData, "password"),
     name: text(formData, "name"),
+    // Checkboxes: sent as "on" when checked, absent otherwise.
+    agreeTerms: formData.get("agreeTerms") === "on",
+    agreePrivacy: formData.get("agreePrivacy") === "on",
   });
   if (!parsed.success) {
     return {

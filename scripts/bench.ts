@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
+import { CURRENT_PRIVACY, CURRENT_TERMS } from "../lib/legal/documents";
 import { buildIsStale, firstLoadJs, HELLO, helloWorldFirstLoadJs, type FirstLoad } from "./lib/bench/first-load-js";
 import { shapedPurchase } from "./lib/bench/purchase-shape";
 import { startLatencyProxy } from "./lib/bench/latency-proxy";
@@ -94,8 +95,9 @@ async function createBuyers(database: pg.Client, count: number, urls: string[]):
   for (let i = 0; i < count; i++) {
     const email = `bench-${stamp}-${i}@example.com`;
     await database.query(
-      `INSERT INTO "User" (id, email, "passwordHash", "customerKey", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now())`,
-      [`bench_${stamp}_${i}`, email, hash, `cus_bench_${stamp}_${i}`],
+      `INSERT INTO "User" (id, email, "passwordHash", "customerKey", "termsVersion", "privacyVersion", "consentedAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, now(), now(), now())`,
+      [`bench_${stamp}_${i}`, email, hash, `cus_bench_${stamp}_${i}`, CURRENT_TERMS.version, CURRENT_PRIVACY.version],
     );
     const first = new ShopClient(urls[0]!);
     await first.signIn(email, PASSWORD);

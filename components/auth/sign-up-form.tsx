@@ -4,11 +4,12 @@ import { signIn } from "next-auth/react";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { signUpAction, type SignUpState } from "@/actions/sign-up";
+import { ConsentFields } from "@/components/auth/consent-fields";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { OAuthProviderButton } from "@/lib/auth/oauth-providers";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/auth/schemas";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, publicSignUpSchema } from "@/lib/auth/schemas";
 import type { FieldErrors } from "@/lib/errors";
 
 interface SignUpFormProps {
@@ -62,7 +63,12 @@ export function SignUpForm({ callbackUrl, providers }: SignUpFormProps) {
     // after a form action, which would wipe the email on a "already registered" answer.
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
-    const parsed = signUpSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+    const parsed = publicSignUpSchema.safeParse({
+      email: formData.get("email"),
+      password: formData.get("password"),
+      agreeTerms: formData.get("agreeTerms") === "on",
+      agreePrivacy: formData.get("agreePrivacy") === "on",
+    });
     if (!parsed.success) {
       setClientErrors(z.flattenError(parsed.error).fieldErrors);
       return;
@@ -103,6 +109,7 @@ export function SignUpForm({ callbackUrl, providers }: SignUpFormProps) {
           hint={`${PASSWORD_MIN_LENGTH}자 이상 ${PASSWORD_MAX_LENGTH}자 이하로 입력해 주세요.`}
           error={fieldErrors.password?.[0]}
         />
+        <ConsentFields idPrefix="signup" errors={{ agreeTerms: fieldErrors.agreeTerms?.[0], agreePrivacy: fieldErrors.agreePrivacy?.[0] }} />
         <Button type="submit" className="w-full" loading={busy} loadingLabel="처리 중…">
           가입하기
         </Button>

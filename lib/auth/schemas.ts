@@ -34,6 +34,20 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUpData = z.output<typeof signUpSchema>;
 
+export const TERMS_REQUIRED_MESSAGE = "이용약관에 동의해 주세요.";
+export const PRIVACY_REQUIRED_MESSAGE = "개인정보 수집·이용에 동의해 주세요.";
+
+/** The two required agreements (KOREA.md, "Consent"): checked boxes, as true. */
+export const consentSchema = z.object({
+  agreeTerms: z.literal(true, { error: TERMS_REQUIRED_MESSAGE }),
+  agreePrivacy: z.literal(true, { error: PRIVACY_REQUIRED_MESSAGE }),
+});
+
+/** The public sign-up form: the account and both agreements. */
+export const publicSignUpSchema = signUpSchema.extend(consentSchema.shape);
+/** Unchecked input: the agreements as the form gave them (validated by publicSignUpSchema). */
+export type PublicSignUpInput = SignUpInput & { agreeTerms?: boolean; agreePrivacy?: boolean };
+
 /** Login checks only the shape: a wrong password and an unknown email get one message elsewhere. */
 export const loginSchema = z.object({
   email: emailSchema,
@@ -43,5 +57,5 @@ export const loginSchema = z.object({
 export type LoginData = z.output<typeof loginSchema>;
 
 /** The fields of a form, in the order they appear: the first one with an error gets the focus. */
-export type SignUpField = keyof SignUpData;
+export type SignUpField = keyof z.output<typeof publicSignUpSchema>;
 export type LoginField = keyof LoginData;

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { hasCurrentConsent } from "@/lib/auth/consent";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { originOfHeaders } from "@/lib/request-origin";
@@ -14,6 +15,9 @@ export interface CurrentUser {
   id: string;
   email: string | null;
   name: string | null;
+  /** the terms and privacy versions last agreed to (null: none yet) */
+  termsVersion: string | null;
+  privacyVersion: string | null;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = await getSessionUserId();
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, termsVersion: true, privacyVersion: true } });
 });
 
 /**
@@ -59,9 +63,16 @@ async function usesSecureCookies(): Promise<boolean> {
   return base.startsWith("https://");
 }
 
-/** The signed-in user; otherwise redirects to the login page, which brings the user back to `returnTo`. */
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
+/**
+ * The signed-in user who has agreed to the terms and privacy policy in force. Otherwise redirects to the
+ * login page, or to /consent (an OAuth first sign-in, an account made from a shell, a new version);
+ * either brings the user back to `returnTo`. `consent: false` for the pages a payment returns to: that
+ * purchase was agreed to already, and its confirm must not wait behind a new version's question.
+ */
+export async function requireUser(returnTo: string, { consent = true } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(safeCallbackUrl(returnTo))}`);
+  const back = encodeURIComponent(safeCallbackUrl(returnTo));
+  if (!user) redirect(`/login?callbackUrl=${back}`);
+  if (consent && !hasCurrentConsent(user)) redirect(`/consent?callbackUrl=${back}`);
   return user;
 }

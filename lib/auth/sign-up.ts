@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
-import { signUpSchema, type SignUpData, type SignUpInput } from "@/lib/auth/schemas";
+import { publicSignUpSchema, signUpSchema, type PublicSignUpInput, type SignUpData, type SignUpInput } from "@/lib/auth/schemas";
 import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { newCustomerKey } from "@/lib/ids";
+import { CURRENT_PRIVACY, CURRENT_TERMS } from "@/lib/legal/documents";
 
 export const EMAIL_TAKEN_MESSAGE = "이미 가입된 이메일이에요. 로그인해 주세요.";
 export const EMAIL_RESERVED_MESSAGE = "이 이메일로는 가입할 수 없어요. 운영자에게 문의해 주세요.";
@@ -27,20 +28,21 @@ export function isPrivilegedEmail(email: string): boolean {
   return env.adminEmails.includes(normalised) || env.sandbox.testerEmails.includes(normalised);
 }
 
-function parse(input: SignUpInput): SignUpData {
-  const parsed = signUpSchema.safeParse(input);
+function parse(input: SignUpInput, schema: typeof signUpSchema | typeof publicSignUpSchema = signUpSchema): SignUpData {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors);
   return parsed.data;
 }
 
 /**
- * The public sign-up: creates an email + password account with its Toss customerKey. Throws AppError
- * VALIDATION_FAILED (400, with field errors) for bad input, EMAIL_RESERVED (403) for a privileged address
+ * The public sign-up: creates an email + password account with its Toss customerKey and the user's
+ * agreement to the current terms and privacy policy (both required), in one transaction. Throws AppError
+ * VALIDATION_FAILED (400, with field errors) for bad input or a missing agreement, EMAIL_RESERVED (403) for a privileged address
  * and EMAIL_TAKEN (409) when the email is registered — decided by the unique index on User.email, so two
  * simultaneous sign-ups cannot both succeed.
  */
-export async function signUp(input: SignUpInput, tx: Tx = db): Promise<SignedUpUser> {
-  const data = parse(input);
+export async function signUp(input: PublicSignUpInput, tx: Tx = db): Promise<SignedUpUser> {
+  const data = parse(input, publicSignUpSchema);
   if (isPrivilegedEmail(data.email)) {
     throw new AppError({
       code: "EMAIL_RESERVED",
@@ -49,10 +51,13 @@ export async function signUp(input: SignUpInput, tx: Tx = db): Promise<SignedUpU
       fieldErrors: { email: [EMAIL_RESERVED_MESSAGE] },
     });
   }
-  return createAccount(data, tx);
+  return createAccount(data, tx, { consented: true });
 }
 
-/** An account made by someone who holds the database (`npm run user:create`): any address. */
+/**
+ * An account made by someone who holds the database (`npm run user:create`): any address. Its owner has
+ * agreed to nothing yet: /consent asks at their first visit.
+ */
 export async function createUser(input: SignUpInput, tx: Tx = db): Promise<SignedUpUser> {
   return createAccount(parse(input), tx);
 }
@@ -68,11 +73,18 @@ export async function resetUserPassword(email: string, password: string): Promis
   return { id: user.id, email: data.email, name: user.name };
 }
 
-async function createAccount({ email, password, name }: SignUpData, tx: Tx): Promise<SignedUpUser> {
+async function createAccount({ email, password, name }: SignUpData, tx: Tx, { consented = false } = {}): Promise<SignedUpUser> {
   const passwordHash = await hashPassword(password);
+  const agreement = { termsVersion: CURRENT_TERMS.version, privacyVersion: CURRENT_PRIVACY.version };
   try {
     const user = await tx.user.create({
-      data: { email, name, passwordHash, customerKey: newCustomerKey() },
+      data: {
+        email,
+        name,
+        passwordHash,
+        customerKey: newCustomerKey(),
+        ...(consented ? { ...agreement, consentedAt: new Date(), consents: { create: { ...agreement, source: "SIGN_UP" } } } : {}),
+      },
       select: { id: true, email: true, name: true },
     });
     return { id: user.id, email, name: user.name };

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasCurrentConsent } from "@/lib/auth/consent";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newOrderId } from "@/lib/ids";
@@ -34,9 +35,10 @@ export async function createOrder(
 ): Promise<PaymentSession> {
   const [product, user] = await Promise.all([
     db.product.findUnique({ where: { code: productCode } }),
-    db.user.findUnique({ where: { id: userId }, select: { customerKey: true, email: true, name: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { customerKey: true, email: true, name: true, termsVersion: true, privacyVersion: true } }),
   ]);
   if (!user) throw paymentErrors.unauthenticated();
+  if (!hasCurrentConsent(user)) throw paymentErrors.consentRequired();
   if (!product || !product.active) throw paymentErrors.productNotFound();
 
   let order = resumeOrderId

@@ -3,6 +3,9 @@ import { AppError } from "@/lib/errors";
 // The expected failures of the payment flow: a code, an HTTP status and a Korean message for the buyer.
 export const paymentErrors = {
   unauthenticated: () => new AppError({ code: "UNAUTHENTICATED", status: 401, userMessage: "로그인이 필요해요." }),
+  // The user has not agreed to the terms and privacy policy in force (an OAuth first sign-in, a new version).
+  consentRequired: () =>
+    new AppError({ code: "CONSENT_REQUIRED", status: 403, userMessage: "이용약관과 개인정보 처리방침에 동의한 뒤 결제할 수 있어요." }),
   productNotFound: () =>
     new AppError({ code: "PRODUCT_NOT_FOUND", status: 404, userMessage: "찾을 수 없는 상품이에요. 요금제에서 다시 골라 주세요." }),
   // Another user's order answers exactly like a missing one: no hint that it exists.

@@ -1,7 +1,10 @@
 // Sign-up, sign-in and sign-out as a buyer does them, against the production build.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 import { TEST_OPERATOR } from "../../scripts/lib/test-env";
+import { expectAccessible } from "./axe";
+import { agreeToTerms } from "./shop-fixtures";
 
 const PASSWORD = "e2e-password-1234";
 const INVALID_CREDENTIALS = "이메일 또는 비밀번호가 올바르지 않아요.";
@@ -19,6 +22,7 @@ test.beforeEach(async ({ page }) => {
 async function fillAndSubmit(page: Page, button: "가입하기" | "로그인", email: string, password: string) {
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(password);
+  if (button === "가입하기") await agreeToTerms(page);
   await page.getByRole("button", { name: button }).click();
 }
 
@@ -161,4 +165,44 @@ test("empty or invalid input gets messages at the fields", async ({ page }) => {
   await page.getByRole("button", { name: "로그인" }).click();
   await expect(page.getByLabel("비밀번호")).toBeFocused();
   await expect(page.getByText("비밀번호를 입력해 주세요.")).toBeVisible();
+});
+
+test("sign-up asks for both agreements, each with its document", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("이메일").fill(freshEmail());
+  await page.getByLabel("비밀번호").fill(PASSWORD);
+  await page.getByRole("checkbox", { name: /이용약관에 동의합니다/ }).check();
+  await page.getByRole("button", { name: "가입하기" }).click();
+  const privacyBox = page.getByRole("checkbox", { name: /개인정보 수집·이용에 동의합니다/ });
+  await expect(page.getByText("개인정보 수집·이용에 동의해 주세요.")).toBeVisible();
+  await expect(privacyBox).toHaveAttribute("aria-invalid", "true");
+  await expect(privacyBox).toBeFocused();
+  await expect(page.getByRole("link", { name: /이용약관 보기/ })).toHaveAttribute("href", "/terms");
+  await expect(page.getByRole("link", { name: /개인정보 처리방침 보기/ })).toHaveAttribute("href", "/privacy");
+  await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
+});
+
+test("an account that agreed to nothing yet (made from a shell, as an OAuth first sign-in) is asked once, then sent on", async ({ page }) => {
+  const email = freshEmail();
+  const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user.ts", email], {
+    env: { ...process.env, NEW_USER_PASSWORD: PASSWORD },
+    encoding: "utf8",
+  });
+  expect(made.status, `${made.stdout}${made.stderr}`).toBe(0);
+  await page.goto("/login?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK");
+  await fillAndSubmit(page, "로그인", email, PASSWORD);
+
+  await expect(page).toHaveURL(/\/consent\?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "약관 동의" })).toBeVisible();
+  await expectAccessible(page, "/consent");
+  await page.getByRole("button", { name: "동의하고 계속하기" }).click();
+  await expect(page.getByText("필수 항목에 모두 동의해 주세요.")).toBeVisible();
+  await agreeToTerms(page);
+  await page.getByRole("button", { name: "동의하고 계속하기" }).click();
+  await expect(page).toHaveURL(/\/checkout\?product=PRO_PACK/, { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "결제하기" })).toBeEnabled();
+
+  // Asked once: the next page that needs an account does not ask again.
+  await page.goto("/orders");
+  await expect(page).toHaveURL(/\/orders$/);
 });

@@ -1,6 +1,6 @@
 // The buying journeys as a buyer lives them, against the production build in sandbox mode, at desktop
 // and phone sizes (the two Playwright projects). Every page visited is kept as a screenshot.
-import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test, unlockConsole } from "./shop-fixtures";
+import { agreeToTerms, balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test, unlockConsole } from "./shop-fixtures";
 
 test("card purchase: success page shows the payment and +3 credits", async ({ page }, testInfo) => {
   await signUp(page);
@@ -155,6 +155,7 @@ test("a signed-out buyer goes through login and comes back to the checkout", asy
   await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fcheckout%3Fproduct%3DPREMIUM_PACK$/);
   await page.getByLabel("이메일").fill(`buyer-${Date.now()}-${testInfo.workerIndex}@example.com`);
   await page.getByLabel("비밀번호").fill("e2e-shop-password-1234");
+  await agreeToTerms(page);
   await page.getByRole("button", { name: "가입하기" }).click();
 
   await expect(page).toHaveURL(/\/checkout\?product=PREMIUM_PACK/, { timeout: 30_000 });

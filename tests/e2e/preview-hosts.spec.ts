@@ -4,7 +4,7 @@
 // signs up and pays on each and comes back from Toss's window signed in, on the host they started on.
 import { chromium } from "@playwright/test";
 import { freePort, startNextServer, untilUp, type NextServer } from "../helpers/next-server";
-import { expect, PASSWORD, freshEmail, payWithWidget, test } from "./shop-fixtures";
+import { agreeToTerms, expect, PASSWORD, freshEmail, payWithWidget, test } from "./shop-fixtures";
 
 const DEPLOYMENT = "shop-abc123-team.vercel.test";
 const BRANCH = "shop-git-feature-team.vercel.test";
@@ -60,7 +60,8 @@ for (const host of [BRANCH, DEPLOYMENT]) {
       await page.goto(`${origin}/signup?callbackUrl=%2Fpricing`);
       await page.getByLabel("이메일").fill(email);
       await page.getByLabel("비밀번호").fill(PASSWORD);
-      await page.getByRole("button", { name: "가입하기" }).click();
+      await agreeToTerms(page);
+  await page.getByRole("button", { name: "가입하기" }).click();
       await expect(page.getByRole("navigation", { name: "주요 메뉴" }).getByText(email)).toBeVisible({ timeout: 30_000 });
       await expect(page).toHaveURL(`${origin}/pricing`);
 

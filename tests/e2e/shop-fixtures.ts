@@ -50,12 +50,19 @@ export async function snap(page: Page, testInfo: TestInfo, name: string) {
 
 export const freshEmail = () => `buyer-${randomUUID().slice(0, 12)}@example.com`;
 
+/** Checks both required agreements of the sign-up form or /consent (이용약관, 개인정보 수집·이용). */
+export async function agreeToTerms(page: Page) {
+  await page.getByRole("checkbox", { name: /이용약관에 동의합니다/ }).check();
+  await page.getByRole("checkbox", { name: /개인정보 수집·이용에 동의합니다/ }).check();
+}
+
 /** Signs a new buyer up through the form; the sign-up page sends them on to `callbackUrl`. */
 export async function signUp(page: Page, callbackUrl = "/pricing"): Promise<string> {
   const email = freshEmail();
   await page.goto(`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(PASSWORD);
+  await agreeToTerms(page);
   await page.getByRole("button", { name: "가입하기" }).click();
   // Hashing the password, signing in and the full page load: generous on a busy machine.
   await expect(page.getByRole("navigation", { name: "주요 메뉴" }).getByText(email)).toBeVisible({ timeout: 30_000 });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { newCustomerKey } from "@/lib/ids";
-import { uniqueEmail } from "./factories";
+import { agreedToCurrentTerms, uniqueEmail } from "./factories";
 
 export const APP_URL = process.env.TEST_APP_URL ?? "http://127.0.0.1:3100";
 
@@ -67,7 +67,7 @@ export async function signedInBuyer(email = uniqueEmail()): Promise<SignedInBuye
   const passwordHash = await (sharedHash ??= hashPassword(password));
   const user = await db.user.upsert({
     where: { email },
-    create: { email, passwordHash, customerKey: newCustomerKey() },
+    create: { email, passwordHash, customerKey: newCustomerKey(), ...agreedToCurrentTerms() },
     update: { passwordHash },
   });
   const client = new Client();

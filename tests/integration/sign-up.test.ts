@@ -8,9 +8,11 @@ import { signUpAction, type SignUpState } from "@/actions/sign-up";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { authOptions } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
+import { PRIVACY_REQUIRED_MESSAGE, TERMS_REQUIRED_MESSAGE } from "@/lib/auth/schemas";
 import { EMAIL_TAKEN_MESSAGE, signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { CURRENT_PRIVACY, CURRENT_TERMS } from "@/lib/legal/documents";
 import { createUser, uniqueEmail } from "../helpers/factories";
 
 const PASSWORD = "s3cret-비밀번호";
@@ -23,8 +25,13 @@ async function usersWith(email: string) {
   return db.user.count({ where: { email } });
 }
 
-function formData(fields: Record<string, string>) {
+/** Both required agreements, as the sign-up form's checked boxes give them. */
+const AGREED = { agreeTerms: true, agreePrivacy: true } as const;
+
+/** The sign-up form's fields, with both agreement boxes checked unless `fields` says otherwise. */
+function formData(fields: Record<string, string>, { agreed = true } = {}) {
   const data = new FormData();
+  if (agreed) for (const box of ["agreeTerms", "agreePrivacy"]) data.set(box, "on");
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 }
@@ -32,7 +39,7 @@ function formData(fields: Record<string, string>) {
 describe("signUp", () => {
   it("creates a user with a scrypt hash and a Toss customerKey, the email trimmed and lowercased", async () => {
     const email = uniqueEmail("signup");
-    const user = await signUp({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: " 김토스 " });
+    const user = await signUp({ ...AGREED, email: `  ${email.toUpperCase()} `, password: PASSWORD, name: " 김토스 " });
 
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.email).toBe(email);
@@ -47,9 +54,9 @@ describe("signUp", () => {
 
   it("answers EMAIL_TAKEN for an email already registered, whatever its case", async () => {
     const email = uniqueEmail("dup");
-    await signUp({ email, password: PASSWORD });
+    await signUp({ ...AGREED, email, password: PASSWORD });
 
-    const second = signUp({ email: email.toUpperCase(), password: "another-password" });
+    const second = signUp({ ...AGREED, email: email.toUpperCase(), password: "another-password" });
     await expect(second).rejects.toBeInstanceOf(AppError);
     await expect(second).rejects.toMatchObject({ code: "EMAIL_TAKEN", status: 409, userMessage: EMAIL_TAKEN_MESSAGE });
     expect(await usersWith(email)).toBe(1);
@@ -57,7 +64,7 @@ describe("signUp", () => {
 
   it("lets exactly one of 5 simultaneous sign-ups with one email through", async () => {
     const email = uniqueEmail("race");
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => signUp({ email, password: PASSWORD })));
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => signUp({ ...AGREED, email, password: PASSWORD })));
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -73,9 +80,43 @@ describe("signUp", () => {
     [{ email: "ok@valid.example", password: "x".repeat(73) }, { password: ["비밀번호는 72자 이하여야 해요."] }],
     [{ email: "ok@valid.example", password: "" }, { password: ["비밀번호를 입력해 주세요."] }],
   ])("refuses %j with field errors and creates nothing", async (input, fieldErrors) => {
-    const attempt = signUp(input);
+    const attempt = signUp({ ...AGREED, ...input });
     await expect(attempt).rejects.toMatchObject({ code: "VALIDATION_FAILED", status: 400, fieldErrors });
     expect(await usersWith(input.email.trim().toLowerCase())).toBe(0);
+  });
+});
+
+describe("the agreements at sign-up", () => {
+  it("stores the versions agreed to with the account, and the agreement itself", async () => {
+    const email = uniqueEmail("consent");
+    const before = new Date();
+    const { id } = await signUp({ ...AGREED, email, password: PASSWORD });
+    const row = await db.user.findUniqueOrThrow({ where: { id }, include: { consents: true } });
+    expect(row).toMatchObject({ termsVersion: CURRENT_TERMS.version, privacyVersion: CURRENT_PRIVACY.version });
+    expect(row.consentedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(row.consents).toEqual([
+      expect.objectContaining({ termsVersion: CURRENT_TERMS.version, privacyVersion: CURRENT_PRIVACY.version, source: "SIGN_UP" }),
+    ]);
+  });
+
+  it.each([
+    ["the terms", { agreePrivacy: true }, { agreeTerms: [TERMS_REQUIRED_MESSAGE] }],
+    ["the privacy policy", { agreeTerms: true }, { agreePrivacy: [PRIVACY_REQUIRED_MESSAGE] }],
+    ["either", {}, { agreeTerms: [TERMS_REQUIRED_MESSAGE], agreePrivacy: [PRIVACY_REQUIRED_MESSAGE] }],
+  ])("refuses an account without agreeing to %s, and creates nothing", async (_, agreements, fieldErrors) => {
+    const email = uniqueEmail("no-consent");
+    await expect(signUp({ ...agreements, email, password: PASSWORD })).rejects.toMatchObject({ code: "VALIDATION_FAILED", status: 400, fieldErrors });
+    const form = formData({ email, password: PASSWORD }, { agreed: false });
+    for (const [box, value] of Object.entries(agreements)) if (value) form.set(box, "on");
+    expect(await signUpAction({ status: "idle" }, form)).toMatchObject({ status: "error", fieldErrors });
+    expect(await usersWith(email)).toBe(0);
+  });
+
+  it("takes only a checked box (\"on\") as agreement", async () => {
+    const email = uniqueEmail("forged-consent");
+    const form = formData({ email, password: PASSWORD, agreeTerms: "true", agreePrivacy: "yes" }, { agreed: false });
+    expect(await signUpAction({ status: "idle" }, form)).toMatchObject({ status: "error", fieldErrors: { agreeTerms: [TERMS_REQUIRED_MESSAGE] } });
+    expect(await usersWith(email)).toBe(0);
   });
 });
 
@@ -102,7 +143,7 @@ describe("signUpAction", () => {
     });
 
     const email = uniqueEmail("action-dup");
-    await signUp({ email, password: PASSWORD });
+    await signUp({ ...AGREED, email, password: PASSWORD });
     const taken = await signUpAction(idle, formData({ email, password: PASSWORD }));
     expect(taken).toEqual({ status: "error", message: EMAIL_TAKEN_MESSAGE, fieldErrors: { email: [EMAIL_TAKEN_MESSAGE] } });
   });
@@ -117,14 +158,14 @@ describe("Credentials authorize", () => {
 
   it("returns the user for the right password, the email in any case", async () => {
     const email = uniqueEmail("login");
-    const { id } = await signUp({ email, password: PASSWORD });
+    const { id } = await signUp({ ...AGREED, email, password: PASSWORD });
     expect(await authorizeCredentials({ email, password: PASSWORD })).toEqual({ id, email, name: null });
     expect(await authorizeCredentials({ email: ` ${email.toUpperCase()}`, password: PASSWORD })).toMatchObject({ id });
   });
 
   it("returns null for a wrong password, an unknown email and an account without a password", async () => {
     const email = uniqueEmail("login-wrong");
-    await signUp({ email, password: PASSWORD });
+    await signUp({ ...AGREED, email, password: PASSWORD });
     const oauthOnly = await createUser(uniqueEmail("oauth-only"));
 
     expect(await authorizeCredentials({ email, password: `${PASSWORD}x` })).toBeNull();
@@ -141,7 +182,7 @@ describe("Credentials authorize", () => {
 
   it("is what the next-auth Credentials provider runs", async () => {
     const email = uniqueEmail("provider");
-    const { id } = await signUp({ email, password: PASSWORD });
+    const { id } = await signUp({ ...AGREED, email, password: PASSWORD });
     const authorize = credentialsProvider();
     const request = { body: {}, query: {}, headers: {}, method: "POST" };
     expect(await authorize({ email, password: PASSWORD }, request)).toMatchObject({ id, email });

@@ -19,8 +19,13 @@ import { REPO_ROOT } from "../../helpers/checkout-copy";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `2001:db8:${randomUUID().slice(0, 4)}::7` }) }));
 
-function formData(fields: Record<string, string>) {
+/** Both required agreements, as the sign-up form's checked boxes give them. */
+const AGREED = { agreeTerms: true, agreePrivacy: true } as const;
+
+/** The sign-up form's fields, with both agreement boxes checked unless `fields` says otherwise. */
+function formData(fields: Record<string, string>, { agreed = true } = {}) {
   const data = new FormData();
+  if (agreed) for (const box of ["agreeTerms", "agreePrivacy"]) data.set(box, "on");
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 }
@@ -59,7 +64,7 @@ describe("the public sign-up", () => {
     ["a sandbox tester's address", TEST_SANDBOX_TESTER],
   ])("refuses %s with EMAIL_RESERVED and creates nothing", async (_, email) => {
     const before = await db.user.count({ where: { email: email.trim().toLowerCase() } });
-    await expect(signUp({ email, password: "operator-password-1" })).rejects.toMatchObject({ code: "EMAIL_RESERVED", status: 403 });
+    await expect(signUp({ ...AGREED, email, password: "operator-password-1" })).rejects.toMatchObject({ code: "EMAIL_RESERVED", status: 403 });
     const state = await signUpAction({ status: "idle" }, formData({ email, password: "operator-password-1" }));
     expect(state).toEqual({ status: "error", message: EMAIL_RESERVED_MESSAGE, fieldErrors: { email: [EMAIL_RESERVED_MESSAGE] } });
     expect(await db.user.count({ where: { email: email.trim().toLowerCase() } })).toBe(before);
@@ -67,7 +72,7 @@ describe("the public sign-up", () => {
 
   it("still signs up everyone else", async () => {
     const email = uniqueEmail("not-privileged");
-    await expect(signUp({ email, password: "buyer-password-1" })).resolves.toMatchObject({ email });
+    await expect(signUp({ ...AGREED, email, password: "buyer-password-1" })).resolves.toMatchObject({ email });
   });
 });
 

@@ -23,7 +23,7 @@ export default async function CheckoutFailPage({ searchParams }: { searchParams:
   if (code) query.set("code", code);
   if (message) query.set("message", message);
   if (orderId) query.set("orderId", orderId);
-  await requireUser(`/checkout/fail?${query}`);
+  await requireUser(`/checkout/fail?${query}`, { consent: false });
 
   if (!code || !orderId) {
     return <PaymentFailure message={failureMessage(code, message)} code={code} retryHref={null} orderHref={null} />;

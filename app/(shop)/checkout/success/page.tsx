@@ -19,7 +19,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   for (const [key, value] of Object.entries({ paymentType: first(params.paymentType), ...input })) {
     if (value) query.set(key, value);
   }
-  await requireUser(`/checkout/success?${query}`);
+  await requireUser(`/checkout/success?${query}`, { consent: false });
 
   const parsed = confirmSchema.safeParse(input);
   if (!parsed.success) {
