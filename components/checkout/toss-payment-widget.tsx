@@ -174,6 +174,9 @@ export function TossPaymentWidget({ session, clientKey, scriptSrc }: TossPayment
             </p>
           ) : null}
         </div>
+        <p id="pay-consent" className="text-center text-sm font-semibold text-ink">
+          주문 내용을 확인했으며, 결제에 동의합니다.
+        </p>
         <div className="flex items-center gap-4">
           <div className="shrink-0 sm:hidden">
             <p className="text-xs text-ink-soft">총 결제 금액</p>
@@ -184,6 +187,7 @@ export function TossPaymentWidget({ session, clientKey, scriptSrc }: TossPayment
             disabled={phase !== "ready"}
             loading={phase === "requesting"}
             loadingLabel="결제창을 여는 중…"
+            aria-describedby="pay-consent"
             className="flex-1 sm:w-full"
           >
             결제하기

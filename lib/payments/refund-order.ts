@@ -1,19 +1,30 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { cancelTossPayment, refundIdempotencyKey, type RefundReceiveAccount } from "@/lib/toss/cancel-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { paymentErrors } from "./errors";
 import { recordPaymentEvent } from "./record-event";
+import { withinRefundWindow } from "./refund-window";
 import { settleFromToss, type SettleResult } from "./settle-payment";
 
 export const REFUND_REASON = "구매자 요청 환불";
 
-/** Whether the user may refund this order from the app: paid, and its credits still unspent. */
+/**
+ * Whether the buyer may refund this order themselves, and if not why (Korean, shown as is): paid, within
+ * the refund window (lib/payments/refund-window.ts), and its credits still unspent. The order page, the
+ * refund API and the server action all ask this; an operator's refund does not (the refund policy).
+ */
 export function refundBlocker(
-  order: { status: string; credits: number; method: string | null },
+  order: { status: string; credits: number; method: string | null; approvedAt: Date | string | null },
   balance: number,
+  now: Date = new Date(),
+  windowDays: number = env.refundWindowDays,
 ): string | null {
   if (order.status !== "PAID") return "결제 완료된 주문만 환불할 수 있어요.";
+  if (order.approvedAt && !withinRefundWindow(new Date(order.approvedAt), now, windowDays)) {
+    return `결제 후 ${windowDays}일이 지나 직접 환불할 수 없어요. 사용하지 않은 팩의 환불은 고객센터로 문의해 주세요.`;
+  }
   if (balance < order.credits) return "이 팩의 크레딧을 이미 사용해서 환불할 수 없어요.";
   return null;
 }

@@ -148,3 +148,24 @@ test("a resumed checkout pays the same order after a reload", async ({ page }, t
   await expect(page.getByRole("heading", { name: "결제가 완료됐어요" })).toBeVisible();
   await expect(page.getByRole("region", { name: "결제 내역" })).toContainText("간편결제");
 });
+
+test("the rules shown before payment: validity, withdrawal and the agreement above the pay button", async ({ page }, testInfo) => {
+  await page.goto("/pricing");
+  const rules = page.getByRole("region", { name: "구매 전에 확인해 주세요" });
+  await expect(rules).toContainText("부가세를 포함한 금액");
+  await expect(rules).toContainText("유효기간: 구매한 크레딧은 기한 없이 사용할 수 있어요.");
+  await expect(rules).toContainText("결제일로부터 7일 안에");
+  await expect(rules).toContainText("한 개라도 사용한 팩은");
+  await expect(rules.getByRole("link", { name: "환불정책" })).toHaveAttribute("href", "/refund-policy");
+  await expect(page.getByRole("article", { name: "프로 팩" })).toContainText("사용하지 않았다면 7일 안에 환불");
+
+  await signUp(page, "/checkout?product=PRO_PACK");
+  await expect(page.getByRole("region", { name: "구매 전에 확인해 주세요" })).toContainText("결제일로부터 7일 안에");
+  const payButton = page.getByRole("button", { name: "결제하기" });
+  await expect(payButton).toBeEnabled();
+  await expect(payButton).toHaveAccessibleDescription("주문 내용을 확인했으며, 결제에 동의합니다.");
+  const statement = await page.getByText("주문 내용을 확인했으며, 결제에 동의합니다.").boundingBox();
+  const button = await payButton.boundingBox();
+  expect(statement!.y + statement!.height).toBeLessThanOrEqual(button!.y + 1);
+  await snap(page, testInfo, "checkout-rules");
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { createPaymentSession } from "@/actions/payments";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { PurchaseRules } from "@/components/checkout/purchase-rules";
 import { TossPaymentWidget } from "@/components/checkout/toss-payment-widget";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -51,6 +52,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">결제</h1>
       <OrderSummary orderName={session.orderName} credits={session.credits} amount={session.amount} orderId={session.orderId} />
+      <PurchaseRules refundWindowDays={env.refundWindowDays} />
       <TossPaymentWidget
         session={session}
         clientKey={env.toss.clientKey}

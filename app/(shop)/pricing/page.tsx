@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { PurchaseRules } from "@/components/checkout/purchase-rules";
 import { PackCard } from "@/components/pricing/pack-card";
 import { FlashToast } from "@/components/ui/flash-toast";
 import { listActiveProducts } from "@/lib/catalog/get-products";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "요금제" };
 
@@ -16,15 +18,14 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       {products.length ? (
         <div className="grid gap-4 sm:grid-cols-2">
           {products.map((product) => (
-            <PackCard key={product.code} product={product} />
+            <PackCard key={product.code} product={product} refundWindowDays={env.refundWindowDays} />
           ))}
         </div>
       ) : (
         <p className="rounded-2xl bg-white p-6 text-ink-soft ring-1 ring-gray-200">지금은 판매 중인 크레딧 팩이 없어요.</p>
       )}
-      <p className="text-sm leading-relaxed text-ink-soft">
-        결제는 토스페이먼츠로 안전하게 처리돼요. 표시된 가격은 부가세를 포함한 금액이에요.
-      </p>
+      <PurchaseRules refundWindowDays={env.refundWindowDays} />
+      <p className="text-sm leading-relaxed text-ink-soft">결제는 토스페이먼츠로 안전하게 처리돼요.</p>
       <FlashToast param="canceled" message={params.canceled === "1" ? "결제를 취소했어요." : null} />
     </div>
   );

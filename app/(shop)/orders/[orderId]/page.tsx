@@ -17,7 +17,9 @@ import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatWon } from "@/lib/format";
 import { getOrder } from "@/lib/payments/get-orders";
 import type { OrderView } from "@/lib/payments/order-view";
+import { env } from "@/lib/env";
 import { refundBlocker } from "@/lib/payments/refund-order";
+import { refundWindowEnd } from "@/lib/payments/refund-window";
 import { orderIdSchema } from "@/lib/payments/schemas";
 
 export const metadata: Metadata = { title: "주문 상세" };
@@ -48,6 +50,8 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   const [balance, credits] = await Promise.all([getBalance(user.id), getOrderCreditEntries(user.id, order.orderId)]);
   const reversed = -credits.filter((e) => e.kind === "REVERSAL").reduce((sum, e) => sum + e.amount, 0);
   const blocker = refundBlocker(order, balance);
+  // The last minute of the buyer's own refund window, as the order page shows it ("… 23:59까지").
+  const refundableUntil = order.approvedAt ? new Date(refundWindowEnd(new Date(order.approvedAt), env.refundWindowDays).getTime() - 1).toISOString() : null;
   const waiting = order.status === "WAITING_FOR_DEPOSIT";
   const canPay = order.status === "PENDING" && !order.processing;
 
@@ -106,6 +110,7 @@ export default async function OrderPage({ params, searchParams }: { params: Para
           <DetailRow label="결제 수단">{order.method ?? "—"}</DetailRow>
           <DetailRow label="주문 일시">{formatDateTime(order.createdAt)}</DetailRow>
           {order.approvedAt ? <DetailRow label="결제 일시">{formatDateTime(order.approvedAt)}</DetailRow> : null}
+          {order.status === "PAID" && refundableUntil ? <DetailRow label="직접 환불 기한">{formatDateTime(refundableUntil)}까지</DetailRow> : null}
           {order.canceledAt ? <DetailRow label="취소 일시">{formatDateTime(order.canceledAt)}</DetailRow> : null}
         </dl>
         {order.receiptUrl ? (
@@ -143,7 +148,13 @@ export default async function OrderPage({ params, searchParams }: { params: Para
             <p className="text-sm text-ink-soft">{blocker}</p>
           ) : (
             <>
-              <p className="text-sm text-ink-soft">크레딧을 사용하지 않았다면 전액 환불할 수 있어요.</p>
+              <p className="text-sm text-ink-soft">
+                크레딧을 사용하지 않았다면 {formatDateTime(refundableUntil)}까지 전액 환불할 수 있어요. 그 뒤에는{" "}
+                <Link href="/refund-policy" className="font-semibold text-brand-700 underline underline-offset-4">
+                  환불정책
+                </Link>
+                에 따라 고객센터에서 도와드려요.
+              </p>
               <RefundButton
                 orderId={order.orderId}
                 amount={order.amount}
