@@ -15,16 +15,19 @@ to live Toss keys, and again after each change to it.
 
 Where the variables come from: the shell's, then this folder's .env.production.local, .env.local,
 .env.production and .env, read as Next.js reads them for \`next build\` and \`next start\` (@next/env's
-loadEnvConfig in production mode; a variable already set wins), with NODE_ENV=production. So either
-  vercel env pull --environment=production .env.production.local   (delete the file afterwards:
-                                                                    \`npm test\`'s servers would read it)
-or export the variables in the shell. Vercel gives back no value for a Sensitive variable: export those.
+loadEnvConfig in production mode; a variable already set wins), with NODE_ENV=production. So
+  vercel env run -e production -- npm run preflight                 (writes no file), or
+  vercel env pull --environment=production .env.production.local    (delete the file afterwards:
+                                                                     \`npm test\`'s servers would read it),
+or export the variables in the shell. Vercel never gives back the value of a Secret (Sensitive)
+variable, so \`vercel env pull\` cannot either: export those in the shell.
 
 Checks (✓ fine, ✗ a problem and its fix, ℹ a note):
   - the environment parses as lib/env.ts parses it when the app starts (each problem a line)
   - the Toss keys are one widget pair, and Toss accepts the secret key (it looks up an order that
     cannot exist: 404 NOT_FOUND_PAYMENT means accepted, 401 UNAUTHORIZED_KEY refused)
-  - NEXT_PUBLIC_APP_URL is https and answers GET /api/health with 200, in the same TOSS_MODE
+  - NEXT_PUBLIC_APP_URL is https and answers GET /api/health with 200, in the same TOSS_MODE;
+    NEXTAUTH_URL, if set, is the same address
   - the webhook URL answers a Toss-shaped PAYMENT_STATUS_CHANGED for a payment that does not exist
     with 200 within 10 s (the app asks Toss, hears it does not exist, and keeps a receipt: UNKNOWN_ORDER)
   - every migration of prisma/migrations is applied to DATABASE_URL, and the catalog is seeded

@@ -3,7 +3,7 @@
 // and the verdict. The checks that talk to the app, Toss and the database: tests/integration/preflight.test.ts.
 import { describe, expect, it } from "vitest";
 import { DEV_ONLY_SECRET, parseEnv } from "@/lib/env";
-import { checkAppUrl, isLoopbackHost } from "../../scripts/lib/preflight/app";
+import { checkAppUrl, checkAuthUrl, isLoopbackHost } from "../../scripts/lib/preflight/app";
 import { catalogResult, migrationsResult } from "../../scripts/lib/preflight/database";
 import { readEnvironment } from "../../scripts/lib/preflight/environment";
 import { fail, maskKey, note, pass } from "../../scripts/lib/preflight/result";
@@ -123,6 +123,15 @@ describe("the live switch", () => {
       fail("TOSS_API_BASE_URL is https://toss.example.com, not Toss's API", "Unset TOSS_API_BASE_URL (live mode then uses https://api.tosspayments.com), then redeploy."),
     ]);
     expect(checkGoingLive(elsewhere, true)).toMatchObject([{ ok: true, note: true }]);
+  });
+
+  it("refuses a NEXTAUTH_URL other than the app's address (a development value left behind)", () => {
+    expect(checkAuthUrl(env)).toBeNull();
+    expect(checkAuthUrl(parseEnv({ ...live, NEXTAUTH_URL: "https://shop.example.com/" }))).toBeNull();
+    expect(checkAuthUrl(parseEnv({ ...live, NEXTAUTH_URL: "http://localhost:3000" }))).toMatchObject({
+      ok: false,
+      line: "NEXTAUTH_URL is http://localhost:3000, not the app's address https://shop.example.com: sign-in would send buyers there",
+    });
   });
 
   it("refuses an app URL left to Vercel's own host, except in a rehearsal", () => {

@@ -32,6 +32,18 @@ export function checkAppUrl(env: Env, source: Record<string, string | undefined>
   return fail(`${origin}: not https (buyers' card details and Toss's review need https)`, SET_URL);
 }
 
+/**
+ * NEXTAUTH_URL, when set, is where next-auth sends buyers back after signing in: another address than
+ * the app's (a development value left behind) breaks sign-in. Unset, it follows the app's URL.
+ */
+export function checkAuthUrl(env: Env): CheckResult | null {
+  if (new URL(env.nextAuthUrl).origin === new URL(env.appUrl).origin) return null;
+  return fail(
+    `NEXTAUTH_URL is ${env.nextAuthUrl}, not the app's address ${env.appUrl}: sign-in would send buyers there`,
+    "Unset NEXTAUTH_URL (it then follows NEXT_PUBLIC_APP_URL), or set it to the same address, then redeploy.",
+  );
+}
+
 interface Answer {
   status: number;
   json: Record<string, unknown> | null;

@@ -25,7 +25,7 @@ export function readEnvironment(source: Record<string, string | undefined>): Env
       results: [
         ...error.problems.map((problem) => fail(`Environment: ${problem}`, fixFor(problem))),
         ...(error.problems.some((problem) => /: required/.test(problem))
-          ? [note("Vercel gives no value back for a Sensitive variable: one that `vercel env pull` left empty must be exported in the shell.")]
+          ? [note("Vercel never gives back the value of a Secret (Sensitive) variable, so `vercel env pull` cannot either: export those in the shell.")]
           : []),
         note("The other checks run once the environment parses (the app would not start with it either)."),
       ],

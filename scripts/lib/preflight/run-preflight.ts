@@ -1,7 +1,7 @@
 // Every go-live check, in the order a reader fixes things: the environment, Toss's keys, the deployed
 // app and its webhook, the database, the secrets, the business, and the switch to live payments. The
 // checks that wait on the network run at the same time; their lines keep this order.
-import { checkAppUrl, checkHealth, checkWebhook } from "./app";
+import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook } from "./app";
 import { checkBusinessProfile } from "./business";
 import { checkDatabase } from "./database";
 import { readEnvironment } from "./environment";
@@ -31,6 +31,7 @@ export async function runPreflight(source: Record<string, string | undefined>, o
     checkKeyPair(env),
     toss,
     checkAppUrl(env, source, options.rehearse),
+    ...[checkAuthUrl(env)].filter((result) => result !== null),
     health,
     webhook,
     ...database,
