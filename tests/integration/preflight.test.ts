@@ -43,6 +43,8 @@ function shopEnv(overrides: Record<string, string | undefined> = {}): Record<str
     CRON_SECRET: randomBytes(32).toString("hex"),
     TOSS_MODE: "sandbox",
     TOSS_SANDBOX_ALLOW_PRODUCTION: "1",
+    // Explicit, so that no .env file of the checkout points it elsewhere (a variable already set wins).
+    TOSS_API_BASE_URL: `${APP_URL}/sandbox/toss`,
     NEXT_PUBLIC_TOSS_CLIENT_KEY: merchant.clientKey,
     TOSS_SECRET_KEY: merchant.secretKey,
     ...BUSINESS,
@@ -130,7 +132,7 @@ describe("npm run preflight", () => {
   });
 
   it("fails on an http URL that is not this machine's, even in a rehearsal", async () => {
-    const env = shopEnv({ NEXT_PUBLIC_APP_URL: "http://shop.invalid", NEXTAUTH_URL: "http://shop.invalid", TOSS_API_BASE_URL: `${APP_URL}/sandbox/toss` });
+    const env = shopEnv({ NEXT_PUBLIC_APP_URL: "http://shop.invalid", NEXTAUTH_URL: "http://shop.invalid" });
     const run = await preflight(["--rehearse"], env);
     expect(run.code, run.output).toBe(1);
     expect(marked(run, "✗")).toEqual([

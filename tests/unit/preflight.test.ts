@@ -1,9 +1,11 @@
 // The pure parts of `npm run preflight` (scripts/lib/preflight): what makes a secret weak, how keys are
 // masked, which URLs count as this machine's, what the migration and catalog rows say, the live switch,
 // and the verdict. The checks that talk to the app, Toss and the database: tests/integration/preflight.test.ts.
-import { describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ONLY_SECRET, parseEnv } from "@/lib/env";
-import { checkAppUrl, checkAuthUrl, isLoopbackHost } from "../../scripts/lib/preflight/app";
+import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook, isLoopbackHost } from "../../scripts/lib/preflight/app";
 import { catalogResult, migrationsResult } from "../../scripts/lib/preflight/database";
 import { readEnvironment } from "../../scripts/lib/preflight/environment";
 import { fail, maskKey, note, pass } from "../../scripts/lib/preflight/result";
@@ -212,5 +214,81 @@ describe("formatReport", () => {
   it("says a passed rehearsal is not yet a go", () => {
     expect(formatReport([pass("A"), note("B")], { rehearse: true, color: false })).toMatch(/\nRehearsal passed \(1 note\)\. Before live payments, run npm run preflight without --rehearse/);
     expect(formatReport([pass("A")], { rehearse: false, color: false })).toMatch(/\nReady for live payments\.$/);
+  });
+});
+
+describe("what the app's answers say (a stand-in server on 127.0.0.1)", () => {
+  let base: string;
+  let server: http.Server;
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const answers: Record<string, { status: number; body: string; headers?: Record<string, string> }> = {
+    "/ours/api/webhooks/toss": { status: 200, body: JSON.stringify({ ok: true, outcome: "UNKNOWN_ORDER" }) },
+    "/protected/api/webhooks/toss": { status: 401, body: "<html>Authentication Required</html>" },
+    "/moved/api/webhooks/toss": { status: 308, body: "", headers: { Location: "https://www.shop.example.com/api/webhooks/toss" } },
+    "/failing/api/webhooks/toss": { status: 503, body: JSON.stringify({ error: { code: "WEBHOOK_RETRY_LATER", message: "잠시 후 다시 보내 주세요." } }) },
+    "/other/api/webhooks/toss": { status: 200, body: "<html>a landing page</html>" },
+    "/ours/api/health": { status: 200, body: JSON.stringify({ status: "ok", database: "reachable", tossMode: "live", version: "0.1.0" }) },
+    "/down/api/health": { status: 503, body: JSON.stringify({ status: "unavailable", database: "unreachable", tossMode: "live" }) },
+  };
+
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received.push({ headers: request.headers, body });
+        const answer = answers[request.url ?? ""] ?? { status: 404, body: "Not Found" };
+        response.writeHead(answer.status, answer.headers).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => void server.close());
+
+  const envAt = (path: string) => parseEnv({ ...live, NEXT_PUBLIC_APP_URL: `${base}${path}` });
+
+  it("sends a Toss-shaped PAYMENT_STATUS_CHANGED with Toss's headers, and passes on the app's 200", async () => {
+    received.length = 0;
+    expect(await checkWebhook(`${base}/ours/api/webhooks/toss`)).toEqual(pass(`Webhook: POST ${base}/ours/api/webhooks/toss (a test PAYMENT_STATUS_CHANGED) → 200, UNKNOWN_ORDER`));
+    const [delivery] = received;
+    expect(delivery!.headers).toMatchObject({
+      "content-type": "application/json",
+      "tosspayments-webhook-transmission-id": expect.stringMatching(/^whtrans_preflight_[0-9a-f]{24}$/),
+      "tosspayments-webhook-transmission-retried-count": "0",
+    });
+    const body = JSON.parse(delivery!.body);
+    expect(body).toMatchObject({ eventType: "PAYMENT_STATUS_CHANGED", data: { status: "DONE", paymentKey: expect.stringMatching(/^preflight_/) } });
+    expect(body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+  });
+
+  it.each([
+    ["protected", "→ 401: refused before the app (Vercel Deployment Protection, or a firewall)"],
+    ["moved", "→ 308, a redirect to https://www.shop.example.com/api/webhooks/toss"],
+    ["failing", "→ 503 WEBHOOK_RETRY_LATER: the app failed on it, and Toss would retry it for days"],
+    ["other", "→ 200, but not this app's answer: the delivery never reached the app"],
+    ["nowhere", "→ 404: nothing of this app answers there"],
+  ])("fails on a webhook URL that is %s", async (path, said) => {
+    const result = await checkWebhook(`${base}/${path}/api/webhooks/toss`);
+    expect(result.ok).toBe(false);
+    expect(result.line).toBe(`POST ${base}/${path}/api/webhooks/toss (a test PAYMENT_STATUS_CHANGED) ${said}`);
+    expect(result.fix).toBeTruthy();
+  });
+
+  it("never prints the protection bypass secret of a webhook URL", async () => {
+    const result = await checkWebhook(`${base}/protected/api/webhooks/toss?x-vercel-protection-bypass=s3cr3t-bypass-value`);
+    expect(result.line).toContain("?x-vercel-protection-bypass=…");
+    expect(result.line).not.toContain("s3cr3t");
+  });
+
+  it("reads the health answer: up, down, another site, another mode", async () => {
+    expect(await checkHealth(envAt("/ours"))).toEqual(pass(`App answers: GET ${base}/ours/api/health → 200 (database reachable, TOSS_MODE=live)`));
+    expect(await checkHealth(envAt("/down"))).toMatchObject({ ok: false, line: `GET ${base}/down/api/health → 503: the app answers but cannot reach its database` });
+    expect(await checkHealth(envAt("/nowhere"))).toMatchObject({ ok: false, line: `GET ${base}/nowhere/api/health → 404: nothing of this app answers there` });
+    const sandbox = { ...live, NEXT_PUBLIC_APP_URL: `${base}/ours`, NEXTAUTH_URL: undefined, TOSS_MODE: "sandbox", NEXT_PUBLIC_TOSS_CLIENT_KEY: undefined, TOSS_SECRET_KEY: undefined, TOSS_SANDBOX_ALLOW_PRODUCTION: "1" };
+    expect(await checkHealth(parseEnv(sandbox))).toMatchObject({
+      ok: false,
+      line: `GET ${base}/ours/api/health → 200, but the deployment runs TOSS_MODE=live while this environment says sandbox`,
+    });
   });
 });

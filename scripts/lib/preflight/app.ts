@@ -100,7 +100,10 @@ export async function checkHealth(env: Env): Promise<CheckResult> {
     return fail(`GET ${url} → 503: the app answers but cannot reach its database`, "Check DATABASE_URL in the deployment's Production variables (the same database this check uses), then redeploy.");
   }
   if (answer.status !== 200) return explainRefusal(`GET ${url}`, answer);
-  const tossMode = answer.json?.tossMode;
+  if (answer.json?.status !== "ok") {
+    return fail(`GET ${url} → 200, but not this app's answer`, "NEXT_PUBLIC_APP_URL points at another site (or a page in front of the app): set it to the app's own address.");
+  }
+  const tossMode = answer.json.tossMode;
   if (typeof tossMode === "string" && tossMode !== env.toss.mode) {
     return fail(
       `GET ${url} → 200, but the deployment runs TOSS_MODE=${tossMode} while this environment says ${env.toss.mode}`,
@@ -161,6 +164,9 @@ export async function checkWebhook(webhookUrl: string): Promise<CheckResult> {
   }
   if (answer.status === 200 && answer.ms > TOSS_WEBHOOK_WAIT_MS) {
     return fail(`${what} → 200 after ${(answer.ms / 1000).toFixed(1)} s: Toss counts only answers within 10 s`, "Look at the deployment's logs for what the webhook waited on (the database, Toss).");
+  }
+  if (answer.status === 200 && answer.json?.ok !== true) {
+    return fail(`${what} → 200, but not this app's answer: the delivery never reached the app`, "The URL points at another site (or a page in front of the app): use <NEXT_PUBLIC_APP_URL>/api/webhooks/toss.");
   }
   if (answer.status === 200) {
     const outcome = typeof answer.json?.outcome === "string" ? `, ${answer.json.outcome}` : "";

@@ -26,12 +26,13 @@ export async function runPreflight(source: Record<string, string | undefined>, o
     checkWebhook(options.webhookUrl ?? `${env.appUrl}/api/webhooks/toss`),
     checkDatabase(env),
   ]);
+  const authUrl = checkAuthUrl(env);
   return [
     ...reading.results,
     checkKeyPair(env),
     toss,
     checkAppUrl(env, source, options.rehearse),
-    ...[checkAuthUrl(env)].filter((result) => result !== null),
+    ...(authUrl ? [authUrl] : []),
     health,
     webhook,
     ...database,
