@@ -136,7 +136,7 @@ describe("npm run preflight", () => {
     const run = await preflight(["--rehearse"], env);
     expect(run.code, run.output).toBe(1);
     expect(marked(run, "✗")).toEqual([
-      "✗ NEXT_PUBLIC_APP_URL is http://shop.invalid: not https (buyers' card details and Toss's review need https)",
+      "✗ NEXT_PUBLIC_APP_URL is http://shop.invalid: not https (Toss's review and buyers' browsers expect https)",
       "✗ GET http://shop.invalid/api/health: the host name does not resolve (ENOTFOUND)",
       "✗ POST http://shop.invalid/api/webhooks/toss (a test PAYMENT_STATUS_CHANGED): the host name does not resolve (ENOTFOUND)",
     ]);

@@ -6,7 +6,7 @@ import type { Env } from "../../../lib/env";
 import { fail, note, pass, whyUnanswered, type CheckResult } from "./result";
 
 const APP_TIMEOUT_MS = 10_000;
-/** Toss waits 10 s for a webhook's 200; we wait a little longer to say how late it came. */
+/** Toss waits 10 s for a webhook's 200; the check waits a little longer, to say how late it came. */
 const TOSS_WEBHOOK_WAIT_MS = 10_000;
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
@@ -29,7 +29,7 @@ export function checkAppUrl(env: Env, source: Record<string, string | undefined>
   if (isLoopbackHost(url.hostname)) {
     return rehearse ? note(`App URL: ${origin}: http on this machine, fine for a rehearsal`) : fail(`${origin}: http on this machine, not a public https address`, SET_URL);
   }
-  return fail(`${origin}: not https (buyers' card details and Toss's review need https)`, SET_URL);
+  return fail(`${origin}: not https (Toss's review and buyers' browsers expect https)`, SET_URL);
 }
 
 /**
@@ -53,7 +53,7 @@ interface Answer {
 
 async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
   const started = Date.now();
-  // Toss does not follow redirects to deliver a webhook, and a buyer's first request should not need one.
+  // Not followed: Toss counts only a 200 (a redirect is not one), and the app's own URL should not need one.
   const response = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
   let json: Record<string, unknown> | null = null;
@@ -73,7 +73,7 @@ function explainRefusal(what: string, answer: Answer): CheckResult {
   if (answer.status >= 300 && answer.status < 400) {
     return fail(
       `${what} → ${said}, a redirect to ${answer.location ?? "elsewhere"}`,
-      "Use the final address (https, the exact host the redirect goes to) in NEXT_PUBLIC_APP_URL and in Toss's webhook settings: Toss does not follow redirects.",
+      "Use the final address (https, the exact host the redirect goes to) in NEXT_PUBLIC_APP_URL and in Toss's webhook settings: Toss counts only a 200, not a redirect.",
     );
   }
   if (answer.status === 401 || answer.status === 403) {
