@@ -21,7 +21,8 @@ export const TOSS_LIVE_API_BASE_URL = "https://api.tosspayments.com";
  */
 export const EMBEDDED_DATABASE_URL = embeddedDatabaseUrl(embeddedPortFor(process.cwd()), "credit_checkout");
 
-const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-0123456789";
+/** NEXTAUTH_SECRET and CRON_SECRET when unset outside production; `npm run preflight` refuses it. */
+export const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-0123456789";
 
 const optionalString = text();
 
@@ -134,7 +135,8 @@ export function foreignNameWarnings(source: Record<string, string | undefined>):
 }
 
 export class EnvError extends Error {
-  constructor(problems: string[]) {
+  /** one "NAME: what is wrong" line per problem (npm run preflight prints each) */
+  constructor(readonly problems: string[]) {
     super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
     this.name = "EnvError";
   }
