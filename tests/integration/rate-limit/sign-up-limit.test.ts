@@ -17,10 +17,13 @@ const freshNetwork = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().
 const idle: SignUpState = { status: "idle" };
 const PASSWORD = "s3cret-비밀번호";
 
+/** The sign-up form as sent, both required agreements checked. */
 function form(email: string, password = PASSWORD) {
   const data = new FormData();
   data.set("email", email);
   data.set("password", password);
+  data.set("agreeTerms", "on");
+  data.set("agreePrivacy", "on");
   return data;
 }
 
