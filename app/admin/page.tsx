@@ -2,7 +2,7 @@ import { AdminOrderList } from "@/components/admin/admin-order-list";
 import { CsvExportForm } from "@/components/admin/csv-export-form";
 import { OrderSearchForm } from "@/components/admin/order-search-form";
 import { getDashboard, type PeriodTotals } from "@/lib/admin/get-dashboard";
-import { kstDay } from "@/lib/admin/kst";
+import { kstDay } from "@/lib/kst";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireOperator } from "@/lib/admin/operator";
 import { formatCount, formatDateTime, formatWon } from "@/lib/format";
