@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteFooterGate } from "@/components/layout/site-footer-gate";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -29,6 +31,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-6 sm:px-6">
           {children}
         </main>
+        <SiteFooterGate>
+          <SiteFooter />
+        </SiteFooterGate>
       </body>
     </html>
   );
