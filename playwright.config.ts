@@ -45,8 +45,9 @@ export default defineConfig({
       ],
     },
   },
+  // Tests tagged ONE_SIZE (tests/e2e/sizes.ts: behaviour that does not depend on the size) run on the phone only.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@one-size/ },
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
 });

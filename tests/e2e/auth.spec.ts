@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { TEST_OPERATOR } from "../../scripts/lib/test-env";
 import { expectAccessible } from "./axe";
 import { agreeToTerms } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 const PASSWORD = "e2e-password-1234";
 const INVALID_CREDENTIALS = "이메일 또는 비밀번호가 올바르지 않아요.";
@@ -59,7 +60,7 @@ test("sign up, sign out and sign in again", async ({ page }) => {
   await expect(page).toHaveURL(/\/pricing$/);
 });
 
-test("a wrong password and an unknown email get the same single message", async ({ page }) => {
+test("a wrong password and an unknown email get the same single message", ONE_SIZE, async ({ page }) => {
   const email = await registered(page);
   await page.goto("/login");
 
@@ -72,7 +73,7 @@ test("a wrong password and an unknown email get the same single message", async 
   await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
 });
 
-test("after five wrong passwords the form says how long to wait, and the right one waits too", async ({ page }) => {
+test("after five wrong passwords the form says how long to wait, and the right one waits too", ONE_SIZE, async ({ page }) => {
   const email = await registered(page);
   // Five wrong passwords sent straight to next-auth, as a guessing script would (and quickly: the test
   // server's window is 15 s); the limit counts the account whatever sends them.
@@ -99,7 +100,7 @@ test("after five wrong passwords the form says how long to wait, and the right o
   await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
 });
 
-test("signing up twice with one email shows the duplicate message", async ({ page }) => {
+test("signing up twice with one email shows the duplicate message", ONE_SIZE, async ({ page }) => {
   const email = await registered(page);
   await page.goto("/signup");
   await fillAndSubmit(page, "가입하기", email.toUpperCase(), PASSWORD);
@@ -112,7 +113,7 @@ test("signing up twice with one email shows the duplicate message", async ({ pag
   await expect(page.getByRole("button", { name: "가입하기" })).toBeEnabled();
 });
 
-test("an operator's address cannot be signed up for from the form", async ({ page }) => {
+test("an operator's address cannot be signed up for from the form", ONE_SIZE, async ({ page }) => {
   await page.goto("/signup");
   await fillAndSubmit(page, "가입하기", TEST_OPERATOR, PASSWORD);
 
@@ -123,7 +124,7 @@ test("an operator's address cannot be signed up for from the form", async ({ pag
   await expect(menu(page).getByText(TEST_OPERATOR)).toHaveCount(0);
 });
 
-test("login returns to the page in callbackUrl, and only to this site", async ({ page }) => {
+test("login returns to the page in callbackUrl, and only to this site", ONE_SIZE, async ({ page }) => {
   const email = await registered(page);
 
   await page.goto("/login?callbackUrl=/pricing");
@@ -138,7 +139,7 @@ test("login returns to the page in callbackUrl, and only to this site", async ({
   expect(new URL(page.url()).pathname).toBe("/");
 });
 
-test("the sign-up page links to login and keeps callbackUrl", async ({ page }) => {
+test("the sign-up page links to login and keeps callbackUrl", ONE_SIZE, async ({ page }) => {
   await page.goto("/signup?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK");
   await page.getByRole("main").getByRole("link", { name: "로그인" }).click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcheckout%3Fproduct%3DPRO_PACK$/);
@@ -182,7 +183,7 @@ test("sign-up asks for both agreements, each with its document", async ({ page }
   await expect(menu(page).getByRole("link", { name: "로그인" })).toBeVisible();
 });
 
-test("an account that agreed to nothing yet (made from a shell, as an OAuth first sign-in) is asked once, then sent on", async ({ page }) => {
+test("an account that agreed to nothing yet (made from a shell, as an OAuth first sign-in) is asked once, then sent on", ONE_SIZE, async ({ page }) => {
   const email = freshEmail();
   const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user.ts", email], {
     env: { ...process.env, NEW_USER_PASSWORD: PASSWORD },

@@ -1,6 +1,7 @@
 // The buying journeys as a buyer lives them, against the production build in sandbox mode, at desktop
 // and phone sizes (the two Playwright projects). Every page visited is kept as a screenshot.
 import { agreeToTerms, balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test, unlockConsole } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 test("card purchase: success page shows the payment and +3 credits", async ({ page }, testInfo) => {
   await signUp(page);
@@ -30,7 +31,7 @@ test("card purchase: success page shows the payment and +3 credits", async ({ pa
   await snap(page, testInfo, "account");
 });
 
-test("the success page reloaded does not grant twice", async ({ page }, testInfo) => {
+test("the success page reloaded does not grant twice", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   await startPurchase(page, testInfo, "PRO_PACK", "카드");
   await page.getByRole("button", { name: "결제 승인" }).click();
@@ -90,7 +91,7 @@ test("buyer cancels in the payment window: back to pricing with a toast, order c
   await snap(page, testInfo, "orders");
 });
 
-test("a refused payment shows why, keeps the order open, and a retry pays it", async ({ page }, testInfo) => {
+test("a refused payment shows why, keeps the order open, and a retry pays it", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   const orderId = await startPurchase(page, testInfo, "PRO_PACK", "카드");
   await page.getByLabel("실패 시나리오").selectOption("REJECT_CARD_COMPANY");
@@ -147,7 +148,7 @@ test("refund: the credits go back and the order is canceled", async ({ page }, t
   await expect(page.getByText("환불/취소", { exact: true })).toBeVisible();
 });
 
-test("a signed-out buyer goes through login and comes back to the checkout", async ({ page }, testInfo) => {
+test("a signed-out buyer goes through login and comes back to the checkout", ONE_SIZE, async ({ page }, testInfo) => {
   await page.goto("/pricing");
   await snap(page, testInfo, "pricing-signed-out");
   await page.getByRole("link", { name: "프리미엄 팩 구매하기" }).click();

@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { TEST_CONSOLE_TOKEN } from "../../scripts/lib/test-env";
 import { expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 async function setNextConfirm(page: Page, orderId: string, body: Record<string, unknown>) {
   const response = await page.request.post(`/sandbox/toss/console/api/payments/${orderId}/next-confirm`, {
@@ -15,7 +16,7 @@ async function setNextConfirm(page: Page, orderId: string, body: Record<string, 
   expect(response.ok(), await response.text()).toBe(true);
 }
 
-test("a confirm whose answer is late shows 확인 중, then settles without the buyer doing anything", async ({ page }, testInfo) => {
+test("a confirm whose answer is late shows 확인 중, then settles without the buyer doing anything", ONE_SIZE, async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await signUp(page);
   const orderId = await startPurchase(page, testInfo, "PRO_PACK", "카드");
@@ -35,7 +36,7 @@ test("a confirm whose answer is late shows 확인 중, then settles without the 
   expect(await orderStatus(page, orderId)).toBe("PAID");
 });
 
-test("a refusal at confirm time explains it and a retry pays the same order", async ({ page }, testInfo) => {
+test("a refusal at confirm time explains it and a retry pays the same order", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   const orderId = await startPurchase(page, testInfo, "PRO_PACK", "카드");
   await setNextConfirm(page, orderId, { nextConfirm: "EXCEED_MAX_AMOUNT" });

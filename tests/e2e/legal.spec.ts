@@ -9,6 +9,7 @@ import { CURRENT_PRIVACY, CURRENT_REFUND_POLICY, CURRENT_TERMS, type DocumentVer
 import { koreanDate } from "../../lib/legal/versions";
 import { expectAccessible } from "./axe";
 import { expect, payWithWidget, signUp, snap, test } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 const business = EXAMPLE_BUSINESS;
 const footerOf = (page: Page) => page.getByRole("contentinfo");
@@ -121,7 +122,7 @@ const documents: [string, string, DocumentVersion][] = [
 ];
 
 for (const [path, title, current] of documents) {
-  test(`${title}: version, effective date, the list of versions, whose it is, a template to review`, async ({ page }, testInfo) => {
+  test(`${title}: version, effective date, the list of versions, whose it is, a template to review`, ONE_SIZE, async ({ page }, testInfo) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await expect(page).toHaveTitle(`${title} · 크레딧 샵`);
@@ -153,7 +154,7 @@ for (const [path, title, current] of documents) {
   });
 }
 
-test("the privacy policy lists Toss Payments and the host, and nothing this server does not use", async ({ page }) => {
+test("the privacy policy lists Toss Payments and the host, and nothing this server does not use", ONE_SIZE, async ({ page }) => {
   await page.goto("/privacy");
   const processors = page.locator("#processors");
   await expect(processors).toContainText("토스페이먼츠 주식회사");
@@ -167,7 +168,7 @@ test("the privacy policy lists Toss Payments and the host, and nothing this serv
   await expect(page.locator("#officer")).toContainText(business.privacyOfficer.name);
 });
 
-test("the terms and the refund policy state the configured window (7 days by default) and what credits are", async ({ page }) => {
+test("the terms and the refund policy state the configured window (7 days by default) and what credits are", ONE_SIZE, async ({ page }) => {
   await page.goto("/terms");
   const terms = page.getByRole("main");
   await expect(terms).toContainText("크레딧은 서비스 이용권이며 현금으로 교환되지 않습니다.");

@@ -4,6 +4,7 @@
 // rejects with USER_CANCEL; the key families refuse each other. Also v1's promise mode.
 import { expect, test, type Page } from "@playwright/test";
 import { unlockConsole } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 const AGREEMENT = "[필수] 결제 서비스 이용 약관, 개인정보 처리 동의";
 const DOCS_WIDGET_CLIENT_KEY = "test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm";
@@ -155,7 +156,7 @@ test("v1 promise mode: 결제 취소 rejects with USER_CANCEL", async ({ page })
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("취소되었습니다. (USER_CANCEL)");
 });
 
-test("v2's API: key families, argument checks and result shapes as Toss's SDK types define them", async ({ page }) => {
+test("v2's API: key families, argument checks and result shapes as Toss's SDK types define them", ONE_SIZE, async ({ page }) => {
   await openDemo(page, "v2-widget");
   const result = await page.evaluate(
     async ({ widgetKey, apiKey }) => {

@@ -2,6 +2,7 @@
 // through the sandbox payment window, by card, virtual account and 토스페이, to the success redirect.
 import { expect, test, type Page } from "@playwright/test";
 import { unlockConsole } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 const AGREEMENT = "[필수] 결제 서비스 이용 약관, 개인정보 처리 동의";
 
@@ -107,7 +108,7 @@ test("실패 처리 with a chosen code goes to failUrl with that code", async ({
   await expect(page.getByRole("main").getByRole("alert")).toContainText("정지된 카드 입니다.");
 });
 
-test("the widget's API behaves as Toss's v1 widget: methods, events, agreement, argument checks", async ({ page }) => {
+test("the widget's API behaves as Toss's v1 widget: methods, events, agreement, argument checks", ONE_SIZE, async ({ page }) => {
   await openDemo(page);
   const result = await page.evaluate(async () => {
     type Failure = { code?: string };

@@ -2,6 +2,7 @@
 // credits, and the checkout's layout stability.
 import type { Page } from "@playwright/test";
 import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
 
 /** Our alerts, not Next.js's route announcer (also role="alert", outside <main>). */
 const alertIn = (page: Page) => page.getByRole("main").getByRole("alert");
@@ -23,7 +24,7 @@ test("checkout without the required agreement explains in Korean and keeps the p
   await expect(page).toHaveURL(/\/sandbox\/toss\/pay\//);
 });
 
-test("a widget script that fails to load can be retried", async ({ page }, testInfo) => {
+test("a widget script that fails to load can be retried", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   await page.route(WIDGET_SCRIPT, (route) => route.abort("failed"));
   await page.goto("/checkout?product=PRO_PACK");
@@ -61,7 +62,7 @@ test("the widget's arrival does not shift the page", async ({ page }) => {
   expect(cls).toBeLessThan(0.05);
 });
 
-test("an unknown product gets a clear message, not an error page", async ({ page }, testInfo) => {
+test("an unknown product gets a clear message, not an error page", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   const response = await page.goto("/checkout?product=NO_SUCH_PACK");
   expect(response?.status()).toBe(404);
@@ -71,7 +72,7 @@ test("an unknown product gets a clear message, not an error page", async ({ page
   await expect(page).toHaveURL(/\/pricing$/);
 });
 
-test("a success link with missing or wrong parameters explains itself", async ({ page }, testInfo) => {
+test("a success link with missing or wrong parameters explains itself", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   await page.goto("/checkout/success?orderId=nope");
   await expect(page.getByRole("heading", { name: "결제 정보를 확인할 수 없어요" })).toBeVisible();
@@ -84,7 +85,7 @@ test("a success link with missing or wrong parameters explains itself", async ({
   await expect(page.getByRole("link", { name: "요금제로 돌아가기" })).toBeVisible();
 });
 
-test("a changed amount on the success link is refused and nothing is granted", async ({ page }, testInfo) => {
+test("a changed amount on the success link is refused and nothing is granted", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page);
   const orderId = await startPurchase(page, testInfo, "PRO_PACK", "카드");
   // Approve in the payment window without following its redirect back (as a buyer whose connection
@@ -137,7 +138,7 @@ test("account: balance, ledger and spending a credit; with none left, a way to b
   await expect(page.getByRole("button", { name: "환불하기" })).toHaveCount(0);
 });
 
-test("a resumed checkout pays the same order after a reload", async ({ page }, testInfo) => {
+test("a resumed checkout pays the same order after a reload", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page, "/checkout?product=PREMIUM_PACK");
   await expect(page.getByRole("button", { name: "결제하기" })).toBeEnabled();
   const first = new URL(page.url()).searchParams.get("orderId");

@@ -19,6 +19,29 @@ describe("production refusal", () => {
   }, 30_000);
 });
 
+describe("live_ keys without the business profile (전자상거래법 §10)", () => {
+  it("refuse to start, with one line per missing field", async () => {
+    const server = start(await freePort(), {
+      TOSS_MODE: "live",
+      NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_profilecheck",
+      TOSS_SECRET_KEY: "live_gsk_profilecheck",
+      BUSINESS_NAME: "주식회사 테스트상점",
+      BUSINESS_REPRESENTATIVE: "김대표",
+      BUSINESS_REGISTRATION_NUMBER: "220-81-62518",
+    });
+    const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 25_000))]);
+    if (code === "running") server.stop();
+    expect(code).not.toBe("running");
+    expect(code).not.toBe(0);
+    const output = server.output();
+    expect(output).toMatch(/BUSINESS_REGISTRATION_NUMBER: the check digit does not match/);
+    for (const field of ["BUSINESS_MAIL_ORDER_NUMBER", "BUSINESS_MAIL_ORDER_OFFICE", "BUSINESS_ADDRESS", "BUSINESS_PHONE", "BUSINESS_EMAIL", "PRIVACY_OFFICER_NAME", "PRIVACY_OFFICER_CONTACT"]) {
+      expect(output).toMatch(new RegExp(`${field}: required with live_ Toss keys`));
+    }
+    expect(output).not.toMatch(/BUSINESS_NAME: required/);
+  }, 30_000);
+});
+
 describe("live mode", () => {
   let server: ReturnType<typeof start>;
   let base = "";
