@@ -37,6 +37,13 @@ const schema = {
   VERCEL_PROJECT_PRODUCTION_URL: optionalString,
 
   DATABASE_URL: text({ pattern: /^postgres(ql)?:\/\//, message: "must be a postgresql:// connection string" }),
+  /**
+   * A direct (or session-mode) connection for migrations, where DATABASE_URL is a transaction pooler
+   * (Neon's -pooler host, Supabase's port 6543): Prisma's schema engine cannot migrate through one.
+   */
+  DIRECT_URL: text({ pattern: /^postgres(ql)?:\/\//, message: "must be a postgresql:// connection string" }),
+  /** A staging project's explicit opt-in to Toss's test_ keys in a Vercel production deployment. */
+  ALLOW_TEST_KEYS_IN_PRODUCTION: oneOf(["1", "true", "0", "false"]),
   NEXTAUTH_SECRET: text({ min: 32 }),
   NEXTAUTH_URL: url(),
   NEXT_PUBLIC_APP_URL: url(),
@@ -216,6 +223,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const liveKeys = tossMode === "live" && Boolean(raw.TOSS_SECRET_KEY?.startsWith("live_") || raw.NEXT_PUBLIC_TOSS_CLIENT_KEY?.startsWith("live_"));
   const business = readBusinessProfile(raw, { required: liveKeys });
   problems.push(...business.problems);
+  // A Vercel production deployment with test_ keys grants credits for payments nobody is charged for.
+  const testKeys = [raw.TOSS_SECRET_KEY, raw.NEXT_PUBLIC_TOSS_CLIENT_KEY].some((key) => key?.startsWith("test_"));
+  const stagingOptIn = raw.ALLOW_TEST_KEYS_IN_PRODUCTION === "1" || raw.ALLOW_TEST_KEYS_IN_PRODUCTION === "true";
+  if (tossMode === "live" && testKeys && raw.VERCEL_ENV === "production" && !stagingOptIn) {
+    problems.push(
+      "TOSS_SECRET_KEY: test_ keys are refused in a Vercel production deployment (credits would be granted for payments nobody is charged for). Set your live_ keys, or ALLOW_TEST_KEYS_IN_PRODUCTION=1 for a staging project that takes no real payments.",
+    );
+  }
   if (raw.RATE_LIMIT_WINDOW_SECONDS !== undefined && raw.VERCEL_ENV === "production") {
     problems.push("RATE_LIMIT_WINDOW_SECONDS: for tests only; a production deployment keeps the default rate-limit windows");
   }
@@ -238,6 +253,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     isProduction: production,
     vercelEnv: raw.VERCEL_ENV,
     databaseUrl: raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    /** Where migrations run: DIRECT_URL when set (a pooled DATABASE_URL cannot migrate), else the database URL. */
+    migrationUrl: raw.DIRECT_URL ?? raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
     usesEmbeddedDatabase: raw.DATABASE_URL === undefined,
     appUrl,
     nextAuthSecret: raw.NEXTAUTH_SECRET ?? DEV_ONLY_SECRET,

@@ -322,3 +322,35 @@ describe("REFUND_WINDOW_DAYS", () => {
     expect(problemsOf({ NODE_ENV: "development", REFUND_WINDOW_DAYS: "7.5" })).toMatch(/REFUND_WINDOW_DAYS: must be a whole number/);
   });
 });
+
+describe("test_ keys in a Vercel production deployment", () => {
+  const vercelProduction = { ...prod, ...business, VERCEL: "1", VERCEL_ENV: "production", TOSS_MODE: "live" };
+
+  it("are refused: credits would be granted for payments nobody is charged for", () => {
+    const message = problemsOf({ ...vercelProduction, NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_abc", TOSS_SECRET_KEY: "test_gsk_abc" });
+    expect(message).toMatch(/TOSS_SECRET_KEY: test_ keys are refused in a Vercel production deployment/);
+    expect(message).toMatch(/ALLOW_TEST_KEYS_IN_PRODUCTION=1/);
+  });
+
+  it.each(["1", "true"])("are allowed in a staging project that opts in (ALLOW_TEST_KEYS_IN_PRODUCTION=%s)", (optIn) => {
+    const env = parseEnv({ ...vercelProduction, NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_abc", TOSS_SECRET_KEY: "test_gsk_abc", ALLOW_TEST_KEYS_IN_PRODUCTION: optIn });
+    expect(env.toss.mode).toBe("live");
+  });
+
+  it("stay allowed on previews and off Vercel, and live_ keys in production need no opt-in", () => {
+    const testKeys = { NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_abc", TOSS_SECRET_KEY: "test_gsk_abc" };
+    expect(parseEnv({ ...vercelProduction, ...testKeys, VERCEL_ENV: "preview" }).toss.mode).toBe("live");
+    expect(parseEnv({ ...prod, ...testKeys, TOSS_MODE: "live" }).toss.mode).toBe("live");
+    expect(parseEnv({ ...vercelProduction, NEXT_PUBLIC_TOSS_CLIENT_KEY: "live_gck_abc", TOSS_SECRET_KEY: "live_gsk_abc" }).toss.mode).toBe("live");
+  });
+});
+
+describe("DIRECT_URL", () => {
+  it("is where migrations run when set; the database URL otherwise", () => {
+    const pooled = "postgresql://u:p@ep-x-pooler.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+    const direct = "postgresql://u:p@ep-x.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+    expect(parseEnv({ ...prod, DATABASE_URL: pooled, DIRECT_URL: direct })).toMatchObject({ databaseUrl: pooled, migrationUrl: direct });
+    expect(parseEnv({ ...prod, DATABASE_URL: pooled }).migrationUrl).toBe(pooled);
+    expect(problemsOf({ ...prod, DIRECT_URL: "mysql://x" })).toMatch(/DIRECT_URL: must be a postgresql:\/\/ connection string/);
+  });
+});
