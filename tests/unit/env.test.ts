@@ -347,6 +347,7 @@ describe("test_ keys in a Vercel production deployment", () => {
 
 describe("DIRECT_URL", () => {
   it("is where migrations run when set; the database URL otherwise", () => {
+    const prod = { NODE_ENV: "development" };
     const pooled = "postgresql://u:p@ep-x-pooler.ap-southeast-1.aws.neon.tech/app?sslmode=require";
     const direct = "postgresql://u:p@ep-x.ap-southeast-1.aws.neon.tech/app?sslmode=require";
     expect(parseEnv({ ...prod, DATABASE_URL: pooled, DIRECT_URL: direct })).toMatchObject({ databaseUrl: pooled, migrationUrl: direct });
