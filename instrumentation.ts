@@ -7,6 +7,8 @@ export async function register() {
   const { env } = await import("./lib/env");
   const { keyPairProblem } = await import("./lib/toss/key-pair");
   const { logEvent } = await import("./lib/log");
+  // next.config.ts prints these at `next build` and `next start`; Vercel's functions never load it.
+  if (process.env.VERCEL) for (const warning of env.warnings) logEvent("warn", "config.warning", { warning });
   const problem = keyPairProblem(env.toss.clientKey, env.toss.secretKey);
   if (problem) {
     logEvent("warn", "toss.key_pair_mismatch", {

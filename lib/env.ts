@@ -183,6 +183,18 @@ function sandboxProductionRefusal(raw: Raw): string | null {
   return null;
 }
 
+/**
+ * A Vercel preview is behind Vercel Authentication by default: the in-app sandbox calls its own
+ * deployment (confirm, lookups) and sends its webhooks there, and both get 401 without the automation
+ * bypass secret, which Vercel sets once a bypass exists. Printed at build and start (next.config.ts).
+ */
+function protectionWarnings(raw: Raw, tossMode: "sandbox" | "live"): string[] {
+  if (raw.VERCEL_ENV !== "preview" || tossMode !== "sandbox" || raw.VERCEL_AUTOMATION_BYPASS_SECRET) return [];
+  return [
+    "VERCEL_AUTOMATION_BYPASS_SECRET is not set on this preview: with Deployment Protection on (Vercel's default for previews), the sandbox's calls and webhooks to this deployment get 401 and no purchase completes. Create one in Vercel → Settings → Deployment Protection → Protection Bypass for Automation, then redeploy (README, \"On a Vercel preview\").",
+  ];
+}
+
 /** Parses and checks a set of variables; exported for tests. Throws EnvError naming every bad one. */
 export function parseEnv(source: Record<string, string | undefined>) {
   const { values: raw, problems: malformed } = checkAll(schema, source);
@@ -274,7 +286,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
     },
     /** Configuration that is valid but probably not what was meant (printed once at startup). */
-    warnings: [...foreignNameWarnings(source), ...business.warnings],
+    warnings: [...foreignNameWarnings(source), ...business.warnings, ...protectionWarnings(raw, tossMode)],
     /** The business shown in the footer and the legal pages; the example (isExample) without live_ keys. */
     business: business.profile,
     /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */

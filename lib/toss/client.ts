@@ -4,6 +4,7 @@ import https from "node:https";
 import zlib from "node:zlib";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { logEvent } from "@/lib/log";
 import { classifyTossError, TossApiError } from "./errors";
 import { tossErrorBodySchema } from "./schemas";
 
@@ -142,6 +143,17 @@ export async function tossRequest<S extends z.ZodType>(
   const json = parseJson(answer);
   if (answer.status < 200 || answer.status > 299) {
     const body = tossErrorBodySchema.safeParse(json);
+    if (!body.success && (answer.status === 401 || answer.status === 403) && env.toss.apiBaseUrl.startsWith(env.appUrl)) {
+      // Not Toss's answer but this deployment's: Vercel's Deployment Protection stops the sandbox's calls
+      // to its own preview unless they carry the automation bypass secret.
+      logEvent("error", "vercel.deployment_protection", {
+        status: answer.status,
+        path,
+        hint: env.vercelBypassSecret
+          ? "This deployment refused its own call although VERCEL_AUTOMATION_BYPASS_SECRET is set: regenerate the bypass in Vercel (Settings → Deployment Protection) and redeploy."
+          : "Vercel's Deployment Protection answered the sandbox's call to this deployment. Create a Protection Bypass for Automation (Vercel → Settings → Deployment Protection; Vercel then sets VERCEL_AUTOMATION_BYPASS_SECRET) and redeploy.",
+      });
+    }
     const code = body.success ? body.data.code : `HTTP_${answer.status}`;
     const message = body.success ? body.data.message : "토스페이먼츠가 알 수 없는 응답을 보냈어요.";
     throw new TossApiError(classifyTossError(answer.status, code), code, message, answer.status, traceId);

@@ -355,3 +355,18 @@ describe("DIRECT_URL", () => {
     expect(problemsOf({ ...prod, DIRECT_URL: "mysql://x" })).toMatch(/DIRECT_URL: must be a postgresql:\/\/ connection string/);
   });
 });
+
+describe("a Vercel preview without the automation bypass secret", () => {
+  const preview = { ...prod, VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-git-x.vercel.app" };
+  const warningOf = (env: { warnings: string[] }) => env.warnings.find((w) => w.startsWith("VERCEL_AUTOMATION_BYPASS_SECRET is not set"));
+
+  it("is warned at build and start that the sandbox's calls and webhooks will get 401 under Deployment Protection", () => {
+    expect(warningOf(parseEnv(preview))).toMatch(/Deployment Protection .* get 401 .* Protection Bypass for Automation/);
+  });
+
+  it("is not warned with the secret, in live mode, or on production", () => {
+    expect(warningOf(parseEnv({ ...preview, VERCEL_AUTOMATION_BYPASS_SECRET: "bypass-secret-value-0123456789ab" }))).toBeUndefined();
+    expect(warningOf(parseEnv({ ...preview, NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_abc", TOSS_SECRET_KEY: "test_gsk_abc" }))).toBeUndefined();
+    expect(warningOf(parseEnv({ ...prod, TOSS_SANDBOX_ALLOW_PRODUCTION: "1" }))).toBeUndefined();
+  });
+});

@@ -176,3 +176,33 @@ describe("tossRequest", () => {
     expect(await failureOf(tossRequest("GET", "/v1/payments/tgen_9", payment))).toMatchObject({ kind: "unknown", code: "HTTP_502", status: 502 });
   });
 });
+
+describe("a call to this deployment refused by Vercel's Deployment Protection", () => {
+  it("is logged with the fix when the answer is not Toss's but the deployment's own 401", async () => {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The sandbox's API lives on this deployment: the app URL is the API's host.
+    vi.stubEnv("NEXT_PUBLIC_APP_URL", base);
+    vi.stubEnv("TOSS_API_BASE_URL", `${base}/sandbox/toss`);
+    vi.resetModules();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { tossRequest } = await import("@/lib/toss/client");
+      answer = { status: 401, body: "<!doctype html><title>Authentication Required</title>" };
+      const failure = await failureOf(tossRequest("GET", "/v1/payments/tgen_1", payment));
+      expect(failure).toMatchObject({ code: "HTTP_401", status: 401 });
+      const logged = errors.mock.calls.map(([line]) => String(line)).find((line) => line.includes("vercel.deployment_protection"));
+      expect(logged).toContain("Protection Bypass for Automation");
+
+      // Toss's own 401 (its JSON error) is not taken for the deployment's.
+      errors.mockClear();
+      answer = { status: 401, body: JSON.stringify({ code: "UNAUTHORIZED_KEY", message: "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다." }) };
+      expect(await failureOf(tossRequest("GET", "/v1/payments/tgen_1", payment))).toMatchObject({ code: "UNAUTHORIZED_KEY" });
+      expect(errors.mock.calls.some(([line]) => String(line).includes("vercel.deployment_protection"))).toBe(false);
+    } finally {
+      errors.mockRestore();
+      vi.stubEnv("NEXT_PUBLIC_APP_URL", undefined as unknown as string);
+      vi.stubEnv("TOSS_API_BASE_URL", base);
+      vi.resetModules();
+    }
+  });
+});
