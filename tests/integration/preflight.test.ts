@@ -163,6 +163,23 @@ describe("npm run preflight", () => {
     expect(marked(same, "✗")).toEqual(["✗ CRON_SECRET: the same value as NEXTAUTH_SECRET"]);
   });
 
+  it("asks for a direct connection for migrations when DATABASE_URL is a transaction pooler, and checks it answers", async () => {
+    const pooled = new URL(process.env.DATABASE_URL!);
+    pooled.searchParams.set("pgbouncer", "true");
+    const missing = await preflight(["--rehearse"], shopEnv({ DATABASE_URL: pooled.toString() }));
+    expect(missing.code, missing.output).toBe(1);
+    expect(marked(missing, "✗")).toEqual([expect.stringMatching(/^✗ DIRECT_URL: unset, and DATABASE_URL .* is a transaction pooler/)]);
+
+    const direct = await preflight(["--rehearse"], shopEnv({ DATABASE_URL: pooled.toString(), DIRECT_URL: process.env.DATABASE_URL }));
+    expect(direct.code, direct.output).toBe(0);
+    expect(direct.output).toMatch(/✓ DIRECT_URL: migrations go to .*, the app through the pooler/);
+
+    const nowhere = new URL(process.env.DATABASE_URL!);
+    nowhere.port = "9";
+    const dead = await preflight(["--rehearse"], shopEnv({ DATABASE_URL: pooled.toString(), DIRECT_URL: nowhere.toString() }));
+    expect(marked(dead, "✗")).toEqual([expect.stringMatching(/^✗ DIRECT_URL \(127\.0\.0\.1:9\/.*\) does not answer/)]);
+  });
+
   describe("on a database one migration behind", () => {
     const DATABASE = "credit_checkout_test_preflight";
     let url: string;

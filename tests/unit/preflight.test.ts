@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ONLY_SECRET, parseEnv } from "@/lib/env";
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook, isLoopbackHost } from "../../scripts/lib/preflight/app";
 import { catalogResult, migrationsResult } from "../../scripts/lib/preflight/database";
+import { checkPreviewBypass, isTransactionPooler, migrationConnectionResult } from "../../scripts/lib/preflight/deployment";
 import { readEnvironment } from "../../scripts/lib/preflight/environment";
 import { fail, maskKey, note, pass } from "../../scripts/lib/preflight/result";
 import { formatReport } from "../../scripts/lib/preflight/run-preflight";
@@ -290,5 +291,47 @@ describe("what the app's answers say (a stand-in server on 127.0.0.1)", () => {
       ok: false,
       line: `GET ${base}/ours/api/health → 200, but the deployment runs TOSS_MODE=live while this environment says sandbox`,
     });
+  });
+});
+
+describe("the deployment's first-time traps (issue #24)", () => {
+  const neonPooled = "postgresql://u:p@ep-cool-1234-pooler.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+  const neonDirect = "postgresql://u:p@ep-cool-1234.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+  const supabasePooled = "postgresql://postgres.ref:p@aws-0-ap-northeast-2.pooler.supabase.com:6543/postgres?pgbouncer=true";
+  const supabaseSession = "postgresql://postgres.ref:p@aws-0-ap-northeast-2.pooler.supabase.com:5432/postgres";
+
+  it.each([
+    [neonPooled, true],
+    [neonDirect, false],
+    [supabasePooled, true],
+    [supabaseSession, false],
+    ["postgresql://u:p@db.example.com:5432/app?pgbouncer=true", true],
+    ["not a url", false],
+  ])("%s is a transaction pooler: %s", (url, pooled) => {
+    expect(isTransactionPooler(url)).toBe(pooled);
+  });
+
+  it("asks for DIRECT_URL when DATABASE_URL is a pooler, and refuses a pooler there too", () => {
+    const withUrls = (urls: Record<string, string>) => {
+      const source = { ...live, ...urls };
+      return migrationConnectionResult(parseEnv(source), source);
+    };
+    expect(withUrls({ DATABASE_URL: neonPooled })).toMatchObject({ ok: false, line: expect.stringContaining("DIRECT_URL: unset") });
+    expect(withUrls({ DATABASE_URL: supabasePooled, DIRECT_URL: supabasePooled })).toMatchObject({ ok: false, line: expect.stringContaining("is a transaction pooler too") });
+    expect(withUrls({ DATABASE_URL: neonPooled, DIRECT_URL: neonDirect })).toMatchObject({ ok: true, line: expect.stringContaining("the app through the pooler") });
+    expect(withUrls({ DATABASE_URL: neonDirect })).toBeNull();
+  });
+
+  it("a preview in sandbox mode needs the automation bypass secret; nothing else is asked it", () => {
+    const preview = { ...live, VERCEL: "1", VERCEL_ENV: "preview", TOSS_MODE: "sandbox", NEXT_PUBLIC_TOSS_CLIENT_KEY: undefined, TOSS_SECRET_KEY: undefined };
+    expect(checkPreviewBypass(parseEnv(preview))).toMatchObject({ ok: false, fix: expect.stringContaining("Protection Bypass for Automation") });
+    expect(checkPreviewBypass(parseEnv({ ...preview, VERCEL_AUTOMATION_BYPASS_SECRET: "bypass-0123456789abcdef0123" }))).toMatchObject({ ok: true });
+    expect(checkPreviewBypass(parseEnv(live))).toBeNull();
+  });
+
+  it("test_ keys in a Vercel production deployment fail the environment check, naming the opt-in", () => {
+    const reading = readEnvironment({ ...live, VERCEL: "1", VERCEL_ENV: "production", NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_AbCdEfGh1234", TOSS_SECRET_KEY: "test_gsk_QrStUvWx5678" });
+    expect(reading.env).toBeNull();
+    expect(reading.results.find((r) => !r.ok)?.line).toMatch(/test_ keys are refused in a Vercel production deployment.*ALLOW_TEST_KEYS_IN_PRODUCTION=1/);
   });
 });

@@ -4,6 +4,7 @@
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook } from "./app";
 import { checkBusinessProfile } from "./business";
 import { checkDatabase } from "./database";
+import { checkMigrationConnection, checkPreviewBypass } from "./deployment";
 import { readEnvironment } from "./environment";
 import type { CheckResult } from "./result";
 import { checkSecrets } from "./secrets";
@@ -20,12 +21,14 @@ export async function runPreflight(source: Record<string, string | undefined>, o
   const reading = readEnvironment(source);
   if (!reading.env) return reading.results;
   const env = reading.env;
-  const [toss, health, webhook, database] = await Promise.all([
+  const [toss, health, webhook, database, migrationConnection] = await Promise.all([
     checkTossAcceptsKey(env),
     checkHealth(env),
     checkWebhook(options.webhookUrl ?? `${env.appUrl}/api/webhooks/toss`),
     checkDatabase(env),
+    checkMigrationConnection(env, source),
   ]);
+  const previewBypass = checkPreviewBypass(env);
   const authUrl = checkAuthUrl(env);
   return [
     ...reading.results,
@@ -34,8 +37,10 @@ export async function runPreflight(source: Record<string, string | undefined>, o
     checkAppUrl(env, source, options.rehearse),
     ...(authUrl ? [authUrl] : []),
     health,
+    ...(previewBypass ? [previewBypass] : []),
     webhook,
     ...database,
+    ...(migrationConnection ? [migrationConnection] : []),
     ...checkSecrets(env),
     checkBusinessProfile(env, source),
     ...checkGoingLive(env, options.rehearse),
