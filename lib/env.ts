@@ -4,6 +4,7 @@
 // handed to the browser, and then only as props from server components.
 import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
 import { readBusinessProfile } from "./business/profile";
+import { migrationTarget } from "./database-urls";
 import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
 if (typeof window !== "undefined") {
@@ -42,6 +43,14 @@ const schema = {
    * (Neon's -pooler host, Supabase's port 6543): Prisma's schema engine cannot migrate through one.
    */
   DIRECT_URL: text({ pattern: /^postgres(ql)?:\/\//, message: "must be a postgresql:// connection string" }),
+  /** Neon's Vercel integration's name for the direct URL of its DATABASE_URL (every preview branch has its own). */
+  DATABASE_URL_UNPOOLED: text({ pattern: /^postgres(ql)?:\/\//, message: "must be a postgresql:// connection string" }),
+  /**
+   * On a Vercel preview: "branch" when each preview has a database of its own (Neon's integration makes
+   * a branch per preview), so its build migrates it; unset or "shared": previews share one database and
+   * their builds leave it alone (scripts/vercel-build.ts).
+   */
+  PREVIEW_DATABASE: oneOf(["branch", "shared"]),
   /** A staging project's explicit opt-in to Toss's test_ keys in a Vercel production deployment. */
   ALLOW_TEST_KEYS_IN_PRODUCTION: oneOf(["1", "true", "0", "false"]),
   NEXTAUTH_SECRET: text({ min: 32 }),
@@ -249,6 +258,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   if (problems.length) throw new EnvError(problems);
 
   const appUrl = appUrlOf(raw);
+  const migration = migrationTarget(raw);
   return {
     /**
      * The hosts this deployment answers on (lowercase, with a port if any): the configured URLs and
@@ -265,8 +275,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
     isProduction: production,
     vercelEnv: raw.VERCEL_ENV,
     databaseUrl: raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
-    /** Where migrations run: DIRECT_URL when set (a pooled DATABASE_URL cannot migrate), else the database URL. */
-    migrationUrl: raw.DIRECT_URL ?? raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    /**
+     * Where migrations run: DIRECT_URL, else DATABASE_URL_UNPOOLED, else the database URL (a pooled
+     * DATABASE_URL cannot migrate; lib/database-urls.ts).
+     */
+    migrationUrl: migration?.url ?? EMBEDDED_DATABASE_URL,
+    /** Which variable migrationUrl came from; null: the embedded database. */
+    migrationUrlVariable: migration?.variable ?? null,
+    /** Whether a Vercel preview has a database of its own that its build migrates (PREVIEW_DATABASE=branch). */
+    previewDatabase: raw.PREVIEW_DATABASE ?? "shared",
     usesEmbeddedDatabase: raw.DATABASE_URL === undefined,
     appUrl,
     nextAuthSecret: raw.NEXTAUTH_SECRET ?? DEV_ONLY_SECRET,
@@ -320,7 +337,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
 /** The values an error report must never carry, whatever text they turn up in. */
 function serverSecrets(raw: Raw): string[] {
-  const databasePassword = raw.DATABASE_URL ? decodeURIComponent(new URL(raw.DATABASE_URL).password) : "";
+  const passwordOf = (url: string | undefined) => {
+    try {
+      return url ? decodeURIComponent(new URL(url).password) : "";
+    } catch {
+      return "";
+    }
+  };
   return [
     raw.TOSS_SECRET_KEY,
     raw.NEXTAUTH_SECRET,
@@ -329,7 +352,9 @@ function serverSecrets(raw: Raw): string[] {
     raw.VERCEL_AUTOMATION_BYPASS_SECRET,
     raw.KAKAO_CLIENT_SECRET,
     raw.GOOGLE_CLIENT_SECRET,
-    databasePassword,
+    passwordOf(raw.DATABASE_URL),
+    passwordOf(raw.DIRECT_URL),
+    passwordOf(raw.DATABASE_URL_UNPOOLED),
     DEV_ONLY_SECRET,
   ].filter((secret): secret is string => Boolean(secret));
 }

@@ -5,11 +5,14 @@
 //   npm run db:drift                    fail when schema.prisma and the migrations disagree
 //   npm run db:seed                     write the catalog into the Product table
 // Without DATABASE_URL they use this checkout's embedded PostgreSQL (started for the command and stopped
-// after it, or joined when `npm run dev` already runs it).
+// after it, or joined when `npm run dev` already runs it). The schema engine's commands (migrate,
+// migrate:create, drift) connect through DIRECT_URL, else DATABASE_URL_UNPOOLED, when set: a pooled
+// DATABASE_URL (Neon's -pooler host, Supabase's port 6543) cannot migrate (lib/database-urls.ts).
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { describeDatabaseUrl, migrationTarget } from "../lib/database-urls";
 import { explainFailure } from "./lib/explain-failure";
 import { binOf } from "./lib/processes";
 import { diffMigrationsToSchema, isEmptyDiff, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
@@ -20,8 +23,14 @@ const loadPrepare = () => import("./lib/prepare-database");
 
 const DEV_DATABASE = "credit_checkout";
 const configuredUrl = process.env.DATABASE_URL || undefined;
+const migration = migrationTarget(process.env);
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+/** The configured database (through `migration` for the schema engine's work), else the embedded one. */
+async function withDatabase<T>(work: (url: string) => Promise<T>, { schemaEngine = false } = {}): Promise<T> {
+  if (schemaEngine && migration) {
+    if (migration.variable !== "DATABASE_URL") console.log(`Database: ${describeDatabaseUrl(migration.url)}, through ${migration.variable}.`);
+    return work(migration.url);
+  }
   if (configuredUrl) return work(configuredUrl);
   const cluster = await startEmbeddedPostgres();
   try {
@@ -60,7 +69,7 @@ async function createMigration(name: string | undefined) {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), sql + "\n");
     console.log(`Wrote ${path.relative(ROOT, dir)}/migration.sql — review it, then commit it.`);
-  });
+  }, { schemaEngine: true });
 }
 
 async function main() {
@@ -70,7 +79,11 @@ async function main() {
       return generate();
     case "migrate": {
       const { prepareDatabase } = await loadPrepare();
-      const { cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: DEV_DATABASE });
+      const { cluster, description } = await prepareDatabase({
+        configuredUrl: configuredUrl ?? migration?.url,
+        migration,
+        embeddedDatabase: DEV_DATABASE,
+      });
       console.log(`Database: ${description}.`);
       await cluster?.stop();
       console.log("Database is up to date.");
@@ -86,7 +99,7 @@ async function main() {
           console.error("\nWrite it with: npm run db:migrate:create -- <name>");
           process.exitCode = 1;
         } else console.log("schema.prisma and prisma/migrations agree.");
-      });
+      }, { schemaEngine: true });
     case "seed":
       return withDatabase(async (url) => {
         const { seed } = await loadSeed();

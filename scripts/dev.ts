@@ -1,7 +1,9 @@
 // `npm run dev`: the app on http://localhost:3000 with nothing configured. Without DATABASE_URL it
 // starts this checkout's embedded PostgreSQL (data kept in .data/ across restarts), applies migrations,
-// seeds the catalog, then runs `next dev`. With DATABASE_URL it uses that database and starts nothing.
+// seeds the catalog, then runs `next dev`. With DATABASE_URL it uses that database and starts nothing
+// (migrated through DIRECT_URL when that is set too: lib/database-urls.ts).
 import nextEnv from "@next/env";
+import { migrationTarget } from "../lib/database-urls";
 import { explainFailure } from "./lib/explain-failure";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
@@ -12,7 +14,11 @@ nextEnv.loadEnvConfig(ROOT, true);
 
 async function main() {
   const configuredUrl = process.env.DATABASE_URL || undefined;
-  const { url, cluster, description } = await prepareDatabase({ configuredUrl, embeddedDatabase: "credit_checkout" });
+  const { url, cluster, description } = await prepareDatabase({
+    configuredUrl,
+    migration: migrationTarget(process.env),
+    embeddedDatabase: "credit_checkout",
+  });
   console.log(`Database: ${description}.`);
   // The sandbox's browser scripts, rebuilt on every change of lib/toss-sandbox/browser.
   const stopWatching = await watchBrowserScripts();

@@ -15,7 +15,7 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm";
 
-// fileURLToPath, not import.meta.dirname: that needs Node 20.11, and we support 20.9.
+// fileURLToPath, not import.meta.dirname (Node 20.11+): works on every Node.
 export const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");

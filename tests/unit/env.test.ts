@@ -354,6 +354,41 @@ describe("DIRECT_URL", () => {
     expect(parseEnv({ ...prod, DATABASE_URL: pooled }).migrationUrl).toBe(pooled);
     expect(problemsOf({ ...prod, DIRECT_URL: "mysql://x" })).toMatch(/DIRECT_URL: must be a postgresql:\/\/ connection string/);
   });
+
+  it("falls back to DATABASE_URL_UNPOOLED, the direct URL Neon's Vercel integration sets beside its DATABASE_URL", () => {
+    const pooled = "postgresql://u:p@ep-x-pooler.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+    const unpooled = "postgresql://u:p@ep-x.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+    const direct = "postgresql://u:p@ep-y.ap-southeast-1.aws.neon.tech/app?sslmode=require";
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: pooled, DATABASE_URL_UNPOOLED: unpooled })).toMatchObject({
+      migrationUrl: unpooled,
+      migrationUrlVariable: "DATABASE_URL_UNPOOLED",
+    });
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: pooled, DATABASE_URL_UNPOOLED: unpooled, DIRECT_URL: direct })).toMatchObject({
+      migrationUrl: direct,
+      migrationUrlVariable: "DIRECT_URL",
+    });
+    expect(parseEnv({ NODE_ENV: "development" })).toMatchObject({ migrationUrl: EMBEDDED_DATABASE_URL, migrationUrlVariable: null });
+    expect(problemsOf({ DATABASE_URL_UNPOOLED: "http://x" })).toMatch(/DATABASE_URL_UNPOOLED: must be a postgresql:\/\/ connection string/);
+  });
+});
+
+describe("PREVIEW_DATABASE", () => {
+  it("says whether a preview has a database of its own (branch) or shares one (the default)", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).previewDatabase).toBe("shared");
+    expect(parseEnv({ NODE_ENV: "development", PREVIEW_DATABASE: "branch" }).previewDatabase).toBe("branch");
+    expect(problemsOf({ PREVIEW_DATABASE: "neon" })).toMatch(/PREVIEW_DATABASE: must be one of "branch", "shared" \(got "neon"\)/);
+  });
+});
+
+it("gives error reports the passwords of every database URL to scrub", () => {
+  const env = parseEnv({
+    NODE_ENV: "development",
+    SENTRY_DSN: "https://abc123@o1.ingest.sentry.io/42",
+    DATABASE_URL: "postgresql://u:pooled-password@ep-x-pooler.neon.tech/app",
+    DIRECT_URL: "postgresql://u:direct%40password@ep-x.neon.tech/app",
+    DATABASE_URL_UNPOOLED: "postgresql://u:unpooled-password@ep-x.neon.tech/app",
+  });
+  expect(env.sentry!.secrets).toEqual(expect.arrayContaining(["pooled-password", "direct@password", "unpooled-password"]));
 });
 
 describe("a Vercel preview without the automation bypass secret", () => {

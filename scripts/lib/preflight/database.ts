@@ -9,7 +9,7 @@ import { describeDatabase, fail, note, pass, whyUnanswered, type CheckResult } f
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const UNDEFINED_TABLE = "42P01";
-const MIGRATE = "Vercel's build applies them and seeds the catalog (`npm run vercel-build`): redeploy. Or, from a trusted machine: DATABASE_URL=<production URL> npm run db:migrate";
+const MIGRATE = "Vercel's build applies them and seeds the catalog (`npm run vercel-build`): redeploy. Or, from a trusted machine: DIRECT_URL=<the production database's direct URL> npm run db:migrate";
 
 interface MigrationRow {
   migration_name: string;
