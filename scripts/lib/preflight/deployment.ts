@@ -3,23 +3,14 @@
 // Deployment Protection shuts out (the automation bypass secret). Test keys in a Vercel production
 // deployment are refused by lib/env.ts itself: the environment check names them.
 import pg from "pg";
+import { transactionPoolerOf } from "../../../lib/database-urls";
 import type { Env } from "../../../lib/env";
 import { describeDatabase, fail, pass, whyUnanswered, type CheckResult } from "./result";
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/**
- * Whether a connection string names a transaction pooler: Neon's pooled host (`-pooler` in its name),
- * Supabase's transaction pooler (port 6543), or any URL flagged `pgbouncer=true` (Prisma's and Supabase's flag).
- */
-export function isTransactionPooler(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.hostname.split(".")[0]!.endsWith("-pooler") || parsed.port === "6543" || parsed.searchParams.get("pgbouncer") === "true";
-  } catch {
-    return false;
-  }
-}
+/** Whether a connection string names a transaction pooler (lib/database-urls.ts says which and why). */
+export const isTransactionPooler = (url: string): boolean => transactionPoolerOf(url) !== null;
 
 const DIRECT_URL_FIX =
   "Set DIRECT_URL to a direct connection (Neon: the host without -pooler; Supabase: the session pooler on port 5432 or db.<project>.supabase.co), Production scope, then redeploy: Vercel's build migrates through it.";
@@ -27,15 +18,16 @@ const DIRECT_URL_FIX =
 /** Migrations need a direct (or session-mode) connection when DATABASE_URL is a transaction pooler. */
 export function migrationConnectionResult(env: Env, source: Record<string, string | undefined>): CheckResult | null {
   const pooled = isTransactionPooler(env.databaseUrl);
-  if (!source.DIRECT_URL?.trim()) {
+  // DATABASE_URL_UNPOOLED is what Neon's Vercel integration sets beside a pooled DATABASE_URL.
+  if (!source.DIRECT_URL?.trim() && !source.DATABASE_URL_UNPOOLED?.trim()) {
     return pooled
       ? fail(`DIRECT_URL: unset, and DATABASE_URL (${describeDatabase(env.databaseUrl)}) is a transaction pooler: migrations cannot run through it`, DIRECT_URL_FIX)
       : null;
   }
-  if (isTransactionPooler(env.migrationUrl)) {
-    return fail(`DIRECT_URL (${describeDatabase(env.migrationUrl)}) is a transaction pooler too`, DIRECT_URL_FIX);
-  }
-  return pass(`DIRECT_URL: migrations go to ${describeDatabase(env.migrationUrl)}${pooled ? ", the app through the pooler" : ""}`);
+  const variable = source.DIRECT_URL?.trim() ? "DIRECT_URL" : "DATABASE_URL_UNPOOLED";
+  const why = transactionPoolerOf(env.migrationUrl);
+  if (why) return fail(`${variable} (${describeDatabase(env.migrationUrl)}) is a transaction pooler too: ${why}`, DIRECT_URL_FIX);
+  return pass(`${variable}: migrations go to ${describeDatabase(env.migrationUrl)}${pooled ? ", the app through the pooler" : ""}`);
 }
 
 /** DIRECT_URL answers (one SELECT 1), when it is set and not already failed. */
