@@ -4,6 +4,7 @@
 // handed to the browser, and then only as props from server components.
 import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
 import { readBusinessProfile } from "./business/profile";
+import { supabaseTlsWarnings } from "./database-tls";
 import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
 if (typeof window !== "undefined") {
@@ -274,7 +275,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
     },
     /** Configuration that is valid but probably not what was meant (printed once at startup). */
-    warnings: [...foreignNameWarnings(source), ...business.warnings],
+    warnings: [...foreignNameWarnings(source), ...business.warnings, ...supabaseTlsWarnings({ DATABASE_URL: raw.DATABASE_URL, DIRECT_URL: raw.DIRECT_URL })],
     /** The business shown in the footer and the legal pages; the example (isExample) without live_ keys. */
     business: business.profile,
     /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */
