@@ -4,6 +4,7 @@
 // handed to the browser, and then only as props from server components.
 import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
 import { readBusinessProfile } from "./business/profile";
+import { supabaseTlsWarnings } from "./database-tls";
 import { migrationTarget } from "./database-urls";
 import { embeddedDatabaseUrl, embeddedPortFor } from "./embedded-database";
 
@@ -303,7 +304,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
       timeScale: raw.TOSS_SANDBOX_TIME_SCALE ?? 1,
     },
     /** Configuration that is valid but probably not what was meant (printed once at startup). */
-    warnings: [...foreignNameWarnings(source), ...business.warnings, ...protectionWarnings(raw, tossMode)],
+    warnings: [
+      ...foreignNameWarnings(source),
+      ...business.warnings,
+      ...protectionWarnings(raw, tossMode),
+      ...supabaseTlsWarnings({ DATABASE_URL: raw.DATABASE_URL, DIRECT_URL: raw.DIRECT_URL, DATABASE_URL_UNPOOLED: raw.DATABASE_URL_UNPOOLED }),
+    ],
     /** The business shown in the footer and the legal pages; the example (isExample) without live_ keys. */
     business: business.profile,
     /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */
