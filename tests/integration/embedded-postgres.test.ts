@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutId } from "@/lib/embedded-database";
+import { TEST_PORT } from "../../scripts/lib/test-env";
 import { copyCheckout, newcomerEnv, removeCheckout, runNpm } from "../helpers/checkout-copy";
 
 const isRoot = process.platform !== "win32" && userInfo().uid === 0;
@@ -103,7 +104,8 @@ describe("two checkouts side by side", () => {
   afterAll(() => removeCheckout(parent));
 
   it("run `npm run dev` at once, each on its own cluster and data, and serve their pages", async () => {
-    const ports = [3211, 3212];
+    // Beside this checkout's test ports (TEST_PORT and its stations), so that two checkouts testing at once do not collide.
+    const ports = [TEST_PORT + 111, TEST_PORT + 112];
     const runs = checkouts.map((dir, i) => runNpm(dir, ["run", "dev", "--", "-p", String(ports[i])], newcomerEnv()));
     try {
       const lines = await Promise.all(runs.map((run) => run.waitFor(DATABASE_LINE, 90_000)));
