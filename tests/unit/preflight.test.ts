@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ONLY_SECRET, parseEnv } from "@/lib/env";
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook, isLoopbackHost } from "../../scripts/lib/preflight/app";
 import { catalogResult, migrationsResult } from "../../scripts/lib/preflight/database";
-import { checkPreviewBypass, isTransactionPooler, migrationConnectionResult } from "../../scripts/lib/preflight/deployment";
+import { checkDatabaseTls, checkPreviewBypass, isTransactionPooler, migrationConnectionResult } from "../../scripts/lib/preflight/deployment";
 import { readEnvironment } from "../../scripts/lib/preflight/environment";
 import { fail, maskKey, note, pass } from "../../scripts/lib/preflight/result";
 import { formatReport } from "../../scripts/lib/preflight/run-preflight";
@@ -333,5 +333,22 @@ describe("the deployment's first-time traps (issue #24)", () => {
     const reading = readEnvironment({ ...live, VERCEL: "1", VERCEL_ENV: "production", NEXT_PUBLIC_TOSS_CLIENT_KEY: "test_gck_AbCdEfGh1234", TOSS_SECRET_KEY: "test_gsk_QrStUvWx5678" });
     expect(reading.env).toBeNull();
     expect(reading.results.find((r) => !r.ok)?.line).toMatch(/test_ keys are refused in a Vercel production deployment.*ALLOW_TEST_KEYS_IN_PRODUCTION=1/);
+  });
+});
+
+describe("a Supabase URL pg cannot use as meant", () => {
+  const supabase = "postgresql://postgres.ref:p@aws-0-ap-northeast-2.pooler.supabase.com:6543/postgres?pgbouncer=true";
+  it("is a ✗ for each variable that holds one, with the parameters to use", () => {
+    const results = checkDatabaseTls({ DATABASE_URL: `${supabase}&sslmode=require`, DIRECT_URL: supabase.replace(":6543", ":5432").replace("?pgbouncer=true", "") });
+    expect(results.map((r) => [r.ok, r.line])).toEqual([
+      [false, "TLS: DATABASE_URL: pg would check Supabase's certificate against public CAs and fail"],
+      [false, "TLS: DIRECT_URL: pg would talk to Supabase unencrypted"],
+    ]);
+    expect(results[0]!.fix).toContain("uselibpqcompat=true&sslmode=require");
+  });
+
+  it("says nothing of the recommended URL, or of another provider's", () => {
+    expect(checkDatabaseTls({ DATABASE_URL: `${supabase}&uselibpqcompat=true&sslmode=require` })).toEqual([]);
+    expect(checkDatabaseTls({ DATABASE_URL: "postgresql://u:p@ep-x-pooler.ap-southeast-1.aws.neon.tech/neondb?sslmode=verify-full" })).toEqual([]);
   });
 });

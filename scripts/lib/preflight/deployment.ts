@@ -3,6 +3,7 @@
 // Deployment Protection shuts out (the automation bypass secret). Test keys in a Vercel production
 // deployment are refused by lib/env.ts itself: the environment check names them.
 import pg from "pg";
+import { supabaseTlsWarnings } from "../../../lib/database-tls";
 import { transactionPoolerOf } from "../../../lib/database-urls";
 import type { Env } from "../../../lib/env";
 import { describeDatabase, fail, pass, whyUnanswered, type CheckResult } from "./result";
@@ -57,3 +58,11 @@ export function checkPreviewBypass(env: Env): CheckResult | null {
 }
 
 
+
+/** A Supabase URL pg cannot use as meant (lib/database-tls.ts): a ✗ here, where the app only warns at start. */
+export function checkDatabaseTls(source: Record<string, string | undefined>): CheckResult[] {
+  const urls = { DATABASE_URL: source.DATABASE_URL, DIRECT_URL: source.DIRECT_URL, DATABASE_URL_UNPOOLED: source.DATABASE_URL_UNPOOLED };
+  return supabaseTlsWarnings(urls).map((warning) =>
+    fail(`TLS: ${warning.slice(0, warning.indexOf(": ") + 2)}${warning.includes("verify-full") ? "pg would check Supabase's certificate against public CAs and fail" : "pg would talk to Supabase unencrypted"}`, `Make its TLS parameters uselibpqcompat=true&sslmode=require (README, "The database URL to paste"), then redeploy.`),
+  );
+}

@@ -4,7 +4,7 @@
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook } from "./app";
 import { checkBusinessProfile } from "./business";
 import { checkDatabase } from "./database";
-import { checkMigrationConnection, checkPreviewBypass } from "./deployment";
+import { checkDatabaseTls, checkMigrationConnection, checkPreviewBypass } from "./deployment";
 import { readEnvironment } from "./environment";
 import type { CheckResult } from "./result";
 import { checkSecrets } from "./secrets";
@@ -40,6 +40,7 @@ export async function runPreflight(source: Record<string, string | undefined>, o
     ...(previewBypass ? [previewBypass] : []),
     webhook,
     ...database,
+    ...checkDatabaseTls(source),
     ...(migrationConnection ? [migrationConnection] : []),
     ...checkSecrets(env),
     checkBusinessProfile(env, source),
