@@ -6,11 +6,12 @@ import { toPublicError } from "@/lib/errors";
 import { paymentErrors } from "@/lib/payments/errors";
 import type { ActionResult } from "./payments";
 
-export async function runPremiumGeneration(prompt: string): Promise<ActionResult<PremiumResult>> {
+/** `requestId`: the form's uuid for this generation, the same on a retry (charged once). */
+export async function runPremiumGeneration(prompt: string, requestId: string): Promise<ActionResult<PremiumResult>> {
   try {
     const user = await getCurrentUser();
     if (!user) throw paymentErrors.unauthenticated();
-    return { ok: true, data: await generatePremium(user.id, prompt) };
+    return { ok: true, data: await generatePremium(user.id, prompt, requestId) };
   } catch (error) {
     return { ok: false, error: toPublicError(error, "runPremiumGeneration") };
   }

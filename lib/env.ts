@@ -130,6 +130,11 @@ const schema = {
    * (청약철회, 전자상거래법 §17: at least 7). The refund button, API and action enforce it.
    */
   REFUND_WINDOW_DAYS: number({ whole: true, min: 7, max: 365 }),
+  /**
+   * Months a paid pack's credits stay valid from the payment (default 60: 5 years, the limitation period
+   * of a commercial claim). Shown before payment and in the terms; the reconcile cron expires what is left.
+   */
+  CREDIT_VALIDITY_MONTHS: number({ whole: true, min: 1, max: 60 }),
 };
 
 type Raw = Checked<typeof schema>;
@@ -314,6 +319,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     business: business.profile,
     /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */
     refundWindowDays: raw.REFUND_WINDOW_DAYS ?? 7,
+    /** Months a paid pack's credits stay valid from the payment (default 60). */
+    creditValidityMonths: raw.CREDIT_VALIDITY_MONTHS ?? 60,
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */
     vercelBypassSecret: raw.VERCEL_AUTOMATION_BYPASS_SECRET,
     cronSecret: raw.CRON_SECRET ?? DEV_ONLY_SECRET,

@@ -21,6 +21,8 @@ export interface AppErrorOptions {
   /** Korean, shown to the user as is */
   userMessage: string;
   fieldErrors?: FieldErrors;
+  /** facts the client may act on, sent as they are: e.g. `{ balance: 2, required: 3 }`. Never a secret. */
+  details?: Record<string, unknown>;
   /** for a 429 (or a 503): seconds until a retry may succeed, sent as the Retry-After header */
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -31,9 +33,10 @@ export class AppError extends Error {
   readonly status: number;
   readonly userMessage: string;
   readonly fieldErrors?: FieldErrors;
+  readonly details?: Record<string, unknown>;
   readonly retryAfterSeconds?: number;
 
-  constructor({ code, status, userMessage, fieldErrors, retryAfterSeconds, cause }: AppErrorOptions) {
+  constructor({ code, status, userMessage, fieldErrors, details, retryAfterSeconds, cause }: AppErrorOptions) {
     // The code (not the Korean text) is the developer-facing message: logs stay greppable.
     super(code, cause === undefined ? undefined : { cause });
     this.name = "AppError";
@@ -41,6 +44,7 @@ export class AppError extends Error {
     this.status = status;
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;
+    this.details = details;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
@@ -62,6 +66,7 @@ export interface PublicError {
   code: string;
   message: string;
   fieldErrors?: FieldErrors;
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -70,7 +75,7 @@ export interface PublicError {
  */
 export function toPublicError(error: unknown, context: string, details?: Record<string, unknown>): PublicError {
   if (isAppError(error)) {
-    return { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+    return { code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors, ...(error.details ? { details: error.details } : {}) };
   }
   if (isDatabaseUnavailable(error)) {
     logEvent("warn", "database_unavailable", { context, ...details, error: describeError(error) });

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { REASON_MAX } from "@/lib/admin/schemas";
 import type { FieldErrors } from "@/lib/errors";
-import { newRequestId } from "./request-id";
+import { newRequestId } from "@/lib/request-id";
 
 interface ActionFormProps<T> {
   title: string;

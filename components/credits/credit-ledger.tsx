@@ -6,6 +6,10 @@ export const LEDGER_KIND_LABELS: Record<CreditEntry["kind"], string> = {
   REVERSAL: "환불/취소",
   SPEND: "사용",
   ADJUSTMENT: "조정",
+  BONUS: "보너스",
+  HOLD: "사용 예약",
+  RELEASE: "예약 반환",
+  EXPIRE: "만료",
 };
 
 /** 3 → "+3개", -2 → "−2개" (a true minus sign) */

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { runPremiumGeneration } from "@/actions/credits";
+import { newRequestId } from "@/lib/request-id";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { PremiumResult } from "@/lib/credits/premium-generation";
@@ -17,6 +18,9 @@ export function PremiumGenerationForm() {
   const [error, setError] = useState<PublicError | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  // One id per generation: sent again when the answer was lost (a retry is charged once), new for a new
+  // topic or after a generation came back.
+  const request = useRef<{ prompt: string; id: string } | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,13 +28,15 @@ export function PremiumGenerationForm() {
     setPending(true);
     setError(null);
     try {
-      const outcome = await runPremiumGeneration(prompt);
+      if (!request.current || request.current.prompt !== prompt) request.current = { prompt, id: newRequestId() };
+      const outcome = await runPremiumGeneration(prompt, request.current.id);
       if (!outcome.ok) {
         setError(outcome.error);
         setResult(null);
         inputRef.current?.focus();
         return;
       }
+      request.current = null;
       setResult(outcome.data);
       requestAnimationFrame(() => resultRef.current?.focus());
       router.refresh(); // the balance and the ledger on this page (and the header) catch up

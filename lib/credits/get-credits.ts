@@ -1,30 +1,46 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getBalance, getCreditSummary, LOT_OPEN, type CreditSummary } from "./lots";
+
+export type CreditEntryKind = "GRANT" | "REVERSAL" | "SPEND" | "ADJUSTMENT" | "BONUS" | "HOLD" | "RELEASE" | "EXPIRE";
 
 export interface CreditEntry {
   id: string;
-  kind: "GRANT" | "REVERSAL" | "SPEND" | "ADJUSTMENT";
+  kind: CreditEntryKind;
   amount: number;
   reason: string;
   orderId: string | null;
+  /** the lot this entry changed: its reason ("프로 팩 구매", a bonus's name) and when it was granted */
+  lot: { id: string; reason: string; createdAt: string } | null;
+  /** REVERSAL: credits due that the lot no longer had */
+  shortfall: number;
   createdAt: string;
 }
 
-/** The user's balance and their most recent ledger entries, newest first. */
-export async function getCredits(userId: string, limit = 50): Promise<{ balance: number; entries: CreditEntry[] }> {
-  const [balance, entries] = await Promise.all([
-    db.creditBalance.findUnique({ where: { userId }, select: { balance: true } }),
+/** The user's balance, lots (held credits, next expiry) and their most recent ledger entries, newest first. */
+export async function getCredits(userId: string, limit = 50): Promise<CreditSummary & { entries: CreditEntry[] }> {
+  const [summary, entries] = await Promise.all([
+    getCreditSummary(userId),
     db.creditLedger.findMany({
       where: { userId },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit,
-      include: { order: { select: { orderId: true } } },
+      include: { order: { select: { orderId: true } }, lot: { select: { id: true, reason: true, createdAt: true } } },
     }),
   ]);
-  return { balance: balance?.balance ?? 0, entries: entries.map(toCreditEntry) };
+  return { ...summary, entries: entries.map(toCreditEntry) };
 }
 
-type LedgerRow = { id: string; kind: CreditEntry["kind"]; amount: number; reason: string; createdAt: Date; order: { orderId: string } | null };
+type LedgerRow = {
+  id: string;
+  kind: CreditEntry["kind"];
+  amount: number;
+  reason: string;
+  shortfall: number;
+  createdAt: Date;
+  order: { orderId: string } | null;
+  lot: { id: string; reason: string; createdAt: Date } | null;
+};
 
 function toCreditEntry(e: LedgerRow): CreditEntry {
   return {
@@ -33,6 +49,8 @@ function toCreditEntry(e: LedgerRow): CreditEntry {
     amount: e.amount,
     reason: e.reason,
     orderId: e.order?.orderId ?? null,
+    lot: e.lot ? { id: e.lot.id, reason: e.lot.reason, createdAt: e.lot.createdAt.toISOString() } : null,
+    shortfall: e.shortfall,
     createdAt: e.createdAt.toISOString(),
   };
 }
@@ -45,15 +63,19 @@ function toCreditEntry(e: LedgerRow): CreditEntry {
 export async function getCreditsOfExistingUser(userId: string, limit = 50): Promise<{ balance: number; entries: CreditEntry[] } | null> {
   const rows = await db.$queryRaw<{ balance: number; entries: CreditEntry[] }[]>`
     SELECT
-      COALESCE((SELECT b.balance FROM "CreditBalance" b WHERE b."userId" = u.id), 0)::int AS balance,
+      COALESCE((SELECT SUM(l."remaining") FROM "CreditLot" l WHERE l."userId" = u.id AND ${LOT_OPEN}), 0)::int AS balance,
       COALESCE((
         SELECT json_agg(json_build_object(
                  'id', e.id, 'kind', e.kind, 'amount', e.amount, 'reason', e.reason, 'orderId', e."orderId",
+                 'lot', CASE WHEN e."lotId" IS NULL THEN NULL ELSE json_build_object('id', e."lotId", 'reason', e."lotReason",
+                   'createdAt', to_char(e."lotCreatedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END,
+                 'shortfall', e.shortfall,
                  'createdAt', to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                ORDER BY e."createdAt" DESC, e.id DESC)
         FROM (
-          SELECT l.id, l.kind, l.amount, l.reason, o."orderId", l."createdAt"
-          FROM "CreditLedger" l LEFT JOIN "Order" o ON o.id = l."orderId"
+          SELECT l.id, l.kind, l.amount, l.reason, o."orderId", l."createdAt", l."lotId", l.shortfall,
+                 t.reason AS "lotReason", t."createdAt" AS "lotCreatedAt"
+          FROM "CreditLedger" l LEFT JOIN "Order" o ON o.id = l."orderId" LEFT JOIN "CreditLot" t ON t.id = l."lotId"
           WHERE l."userId" = u.id
           ORDER BY l."createdAt" DESC, l.id DESC
           LIMIT ${limit}
@@ -68,14 +90,11 @@ export async function getCreditsOfExistingUser(userId: string, limit = 50): Prom
 export async function getOrderCreditEntries(userId: string, orderId: string): Promise<CreditEntry[]> {
   const entries = await db.creditLedger.findMany({
     where: { userId, order: { orderId } },
-    orderBy: { createdAt: "desc" },
-    include: { order: { select: { orderId: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { order: { select: { orderId: true } }, lot: { select: { id: true, reason: true, createdAt: true } } },
   });
   return entries.map(toCreditEntry);
 }
 
-/** Just the balance (the header shows it on every page). */
-export async function getBalance(userId: string): Promise<number> {
-  const row = await db.creditBalance.findUnique({ where: { userId }, select: { balance: true } });
-  return row?.balance ?? 0;
-}
+/** Just the balance (the header shows it on every page): what the user's unexpired lots have left. */
+export { getBalance };

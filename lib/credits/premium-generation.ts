@@ -12,15 +12,26 @@ export interface PremiumResult {
   balance: number;
 }
 
+/** The form's id for one generation: a retry after a lost answer sends the same one and is charged once. */
+export const premiumRequestIdSchema = z.uuid("요청을 다시 보내 주세요.");
+
 /**
  * The premium work the credits unlock: a structured outline for the buyer's topic. The credit is taken
- * first, atomically (spendCredits refuses when the balance is short), then the work is done.
+ * first, atomically and once per `requestId` (spendCredits refuses when the balance is short and answers
+ * a repeat with the first spend), then the work is done.
  */
-export async function generatePremium(userId: string, prompt: string): Promise<PremiumResult> {
+export async function generatePremium(userId: string, prompt: string, requestId: string): Promise<PremiumResult> {
   const parsed = premiumPromptSchema.safeParse(prompt);
   if (!parsed.success) throw validationError({ prompt: parsed.error.issues.map((i) => i.message) });
+  if (!premiumRequestIdSchema.safeParse(requestId).success) throw validationError({ requestId: ["요청을 다시 보내 주세요."] });
   const topic = parsed.data;
-  const balance = await spendCredits(userId, PREMIUM_GENERATION_COST, `프리미엄 생성: ${topic.slice(0, 40)}`);
+  const { spend } = await spendCredits({
+    userId,
+    amount: PREMIUM_GENERATION_COST,
+    idempotencyKey: `premium:${requestId}`,
+    reason: `프리미엄 생성: ${topic.slice(0, 40)}`,
+  });
+  const balance = spend.balanceAfter;
   return {
     title: `「${topic}」 프리미엄 기획안`,
     lines: [

@@ -1,4 +1,5 @@
 import "server-only";
+import { getOrderLot } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cancelTossPayment, refundIdempotencyKey, type RefundReceiveAccount } from "@/lib/toss/cancel-payment";
@@ -10,14 +11,22 @@ import { settleFromToss, type SettleResult } from "./settle-payment";
 
 export const REFUND_REASON = "구매자 요청 환불";
 
+/** What refundBlocker needs of the order's credit lot (lib/credits/lots.ts getOrderLot). */
+export interface RefundLot {
+  amount: number;
+  remaining: number;
+}
+
 /**
  * Whether the buyer may refund this order themselves, and if not why (Korean, shown as is): paid, within
- * the refund window (lib/payments/refund-window.ts), and its credits still unspent. The order page, the
+ * the refund window (lib/payments/refund-window.ts), and its own lot untouched: not a credit of this pack
+ * spent, held for a job or expired. Credits are spent from the lot that expires first, so buying a
+ * second pack and spending the first one's credits leaves the second refundable. The order page, the
  * refund API and the server action all ask this; an operator's refund does not (the refund policy).
  */
 export function refundBlocker(
   order: { status: string; credits: number; method: string | null; approvedAt: Date | string | null },
-  balance: number,
+  lot: RefundLot | null,
   now: Date = new Date(),
   windowDays: number = env.refundWindowDays,
 ): string | null {
@@ -25,7 +34,7 @@ export function refundBlocker(
   if (order.approvedAt && !withinRefundWindow(new Date(order.approvedAt), now, windowDays)) {
     return `결제 후 ${windowDays}일이 지나 직접 환불할 수 없어요. 사용하지 않은 팩의 환불은 고객센터로 문의해 주세요.`;
   }
-  if (balance < order.credits) return "이 팩의 크레딧을 이미 사용해서 환불할 수 없어요.";
+  if (order.credits > 0 && (!lot || lot.remaining < lot.amount)) return "이 팩의 크레딧을 이미 사용해서 환불할 수 없어요.";
   return null;
 }
 
@@ -43,8 +52,7 @@ export async function refundOrder(
 ): Promise<RefundOutcome> {
   const order = await db.order.findUnique({ where: { orderId } });
   if (!order || order.userId !== userId) throw paymentErrors.orderNotFound();
-  const balance = (await db.creditBalance.findUnique({ where: { userId } }))?.balance ?? 0;
-  const blocker = refundBlocker(order, balance);
+  const blocker = refundBlocker(order, await getOrderLot(order.orderId));
   if (blocker) throw paymentErrors.notRefundable(blocker);
   if (order.method === "가상계좌" && !refundReceiveAccount) {
     throw paymentErrors.notRefundable("가상계좌 결제는 환불받을 계좌를 입력해 주세요.");

@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
+import { LOT_PRIORITY } from "@/lib/credits/lots";
+import { env } from "@/lib/env";
 import { logEvent } from "@/lib/log";
 import { tagError } from "@/lib/observability/report";
 import { queryRows } from "@/lib/sql";
@@ -28,7 +30,7 @@ function parseTossTime(value: string | null | undefined): Date | null {
  * settleFromToss for the commonest news, a payment Toss approved (DONE, nothing canceled), as ONE
  * atomic statement: a data-modifying CTE finds the order (ours only if orderId, amount and paymentKey
  * agree with Toss's payment), moves it to PAID (conditional on its status, as every transition),
- * writes the GRANT (ON CONFLICT DO NOTHING on the one-grant-per-order key), adds it to the balance,
+ * makes its credit lot and the GRANT naming it (ON CONFLICT DO NOTHING on the one-lot-per-order key),
  * and writes the audit row; it answers the order as it now is. One round trip, one transaction, no
  * BEGIN/COMMIT and no read-back. Null when no order matches: the caller takes the general path, which
  * records why (unknown order, another payment, a mismatch).
@@ -77,17 +79,20 @@ async function settlePaidOnce(
       FROM "found" f
       WHERE o."id" = f."id" AND o."status"::text = ANY(${allowedFrom("PAID")}::text[])
       RETURNING o.*
+    ), "lot" AS (
+      INSERT INTO "CreditLot" ("id", "userId", "source", "orderId", "amount", "remaining", "priority", "expiresAt", "reason", "createdAt")
+      SELECT gen_random_uuid()::text, m."userId", 'ORDER'::"CreditLotSource", m."id", m."credits", m."credits", ${LOT_PRIORITY.PAID}::int,
+             now() + ${env.creditValidityMonths}::int * interval '1 month', m."orderName" || ' 구매', now()
+      FROM "moved" m WHERE m."credits" > 0
+      ON CONFLICT ("orderId") DO NOTHING
+      RETURNING "id", "userId", "orderId", "amount", "reason"
     ), "granted" AS (
-      INSERT INTO "CreditLedger" ("id", "userId", "orderId", "kind", "amount", "reason", "createdAt")
-      SELECT gen_random_uuid()::text, m."userId", m."id", 'GRANT'::"CreditEntryKind", m."credits", m."orderName" || ' 구매',
+      INSERT INTO "CreditLedger" ("id", "userId", "orderId", "kind", "amount", "reason", "lotId", "createdAt")
+      SELECT gen_random_uuid()::text, l."userId", l."orderId", 'GRANT'::"CreditEntryKind", l."amount", l."reason", l."id",
              now() AT TIME ZONE 'UTC'
-      FROM "moved" m
+      FROM "lot" l
       ON CONFLICT DO NOTHING
       RETURNING "userId", "amount"
-    ), "balance" AS (
-      INSERT INTO "CreditBalance" ("userId", "balance", "updatedAt")
-      SELECT "userId", "amount", now() FROM "granted"
-      ON CONFLICT ("userId") DO UPDATE SET "balance" = "CreditBalance"."balance" + EXCLUDED."balance", "updatedAt" = now()
     ), "event" AS (
       INSERT INTO "PaymentEvent" ("id", "orderId", "paymentKey", "type", "status", "tossTraceId", "payload", "createdAt")
       SELECT gen_random_uuid()::text, f."id", ${payment.paymentKey},

@@ -196,9 +196,10 @@ async function settle(order: Order, payment: TossPayment, source: SettleSource, 
         traceId,
         payload: {
           source,
-          reversals: reversed.map(({ transactionKey, credits }) => ({
+          reversals: reversed.map(({ transactionKey, credits, shortfall }) => ({
             transactionKey,
             credits,
+            shortfall,
             cancelAmount: due.find((d) => d.transactionKey === transactionKey)?.cancelAmount,
           })),
         },

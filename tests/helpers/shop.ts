@@ -1,7 +1,10 @@
 // The shop's buying flow over real HTTP, against the app server and its Toss sandbox: a signed-in
 // buyer creates an order, pays it in the sandbox's payment window (as the docs key pair the app uses in
 // tests), and confirms through our own route.
+import { randomUUID } from "node:crypto";
 import { TOSS_DOCS_CLIENT_KEY, TOSS_DOCS_SECRET_KEY } from "@/lib/env";
+import { getBalance } from "@/lib/credits/lots";
+import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import type { SignedInBuyer } from "./http";
 import { authenticatedPayment, basicAuth, consoleApi, type Merchant, type MethodKey } from "./toss-sandbox";
@@ -46,8 +49,15 @@ export async function orderRow(orderId: string) {
   return db.order.findUniqueOrThrow({ where: { orderId } });
 }
 
+/** The balance as the app computes it: what the user's unexpired lots have left. */
 export async function balanceOf(userId: string) {
-  return (await db.creditBalance.findUnique({ where: { userId } }))?.balance ?? 0;
+  return getBalance(userId);
+}
+
+/** Spends credits as the host app would, under a fresh idempotency key; answers the balance after it. */
+export async function spend(userId: string, amount: number, reason = "premium") {
+  const { spend: done } = await spendCredits({ userId, amount, idempotencyKey: `test-${randomUUID()}`, reason });
+  return done.balanceAfter;
 }
 
 export async function ledgerOf(userId: string) {

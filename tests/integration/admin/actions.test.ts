@@ -1,11 +1,10 @@
 // Operator actions over HTTP through the sandbox: refunds (full, partial, credits spent), Toss에서 다시 확인,
 // a manual adjustment — each with the right ledger entries and recorded with operator and reason.
 import { describe, expect, it } from "vitest";
-import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import { TEST_OPERATOR } from "../../../scripts/lib/test-env";
 import { paidOrder, requestId, signedInOperator } from "../../helpers/admin";
-import { APP_MERCHANT, balanceOf, ledgerOf, orderRow } from "../../helpers/shop";
+import { APP_MERCHANT, balanceOf, ledgerOf, orderRow, spend } from "../../helpers/shop";
 import { tossApi } from "../../helpers/toss-sandbox";
 
 async function eventsOf(orderId: string, type: string) {
@@ -41,7 +40,7 @@ describe("admin refunds", () => {
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fieldErrors: { reason: [expect.any(String)] } } });
 
-    await spendCredits(buyer.userId, 2, "premium");
+    await spend(buyer.userId, 2);
     const refused = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "환불 요청", requestId: requestId() });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: "CREDITS_SPENT" } });

@@ -4,8 +4,14 @@ import { grantOrderCredits, reverseCanceledCredits } from "@/lib/credits/ledger"
 import { getCredits, getCreditsOfExistingUser } from "@/lib/credits/get-credits";
 import { generatePremium } from "@/lib/credits/premium-generation";
 import { spendCredits } from "@/lib/credits/spend-credits";
+import { getBalance } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { createOrder, createUser } from "../../helpers/factories";
+
+/** A spend under a fresh idempotency key. */
+function spendNow(userId: string, amount: number, reason: string) {
+  return spendCredits({ userId, amount, idempotencyKey: `k-${randomUUID()}`, reason });
+}
 
 /** A whole-order reversal under a fresh cancel transaction key. */
 function wholeCancel(credits: number) {
@@ -22,7 +28,7 @@ async function userWithCredits(productCode = "PRO_PACK") {
 describe("credits", () => {
   it("never spends below zero under 12 concurrent spends of a 3-credit balance", async () => {
     const { user } = await userWithCredits();
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => spendCredits(user.id, 1, "race")));
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => spendNow(user.id, 1, "race")));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
       expect(r.reason).toMatchObject({ code: "INSUFFICIENT_CREDITS", status: 409 });
@@ -41,14 +47,16 @@ describe("credits", () => {
     expect((await getCredits(user.id)).balance).toBe(5);
   });
 
-  it("reverses a granted order once, and may leave a negative balance that refuses spending", async () => {
+  it("reverses a granted order once, from its own lot, recording what was already spent as a shortfall", async () => {
     const { user, order } = await userWithCredits();
-    await spendCredits(user.id, 2, "used");
+    await spendNow(user.id, 2, "used");
     const cancel = wholeCancel(3);
     const reversed = await Promise.all(Array.from({ length: 5 }, () => db.$transaction((tx) => reverseCanceledCredits(tx, order, [cancel]))));
-    expect(reversed.flat()).toEqual([{ transactionKey: cancel.transactionKey, credits: 3 }]);
-    expect((await getCredits(user.id)).balance).toBe(-2);
-    await expect(spendCredits(user.id, 1, "more")).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
+    expect(reversed.flat()).toEqual([{ transactionKey: cancel.transactionKey, credits: 1, shortfall: 2 }]);
+    expect((await getCredits(user.id)).balance).toBe(0);
+    const lot = await db.creditLot.findUniqueOrThrow({ where: { orderId: order.id } });
+    expect(lot).toMatchObject({ amount: 3, remaining: 0 });
+    await expect(spendNow(user.id, 1, "more")).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS", details: { balance: 0, required: 1 } });
   });
 
   it("does not reverse an order that was never granted", async () => {
@@ -77,9 +85,10 @@ describe("credits", () => {
 
   it("never takes back more than the grant, counting reversals written before cancels had keys", async () => {
     const { user, order } = await userWithCredits();
-    // An older whole-order reversal (no transactionKey) of 1 credit, balance kept in step by hand.
-    await db.creditLedger.create({ data: { userId: user.id, orderId: order.id, kind: "REVERSAL", amount: -1, reason: "old" } });
-    await db.creditBalance.update({ where: { userId: user.id }, data: { balance: { decrement: 1 } } });
+    // An older whole-order reversal (no transactionKey) of 1 credit, its lot kept in step by hand.
+    const lot = await db.creditLot.findUniqueOrThrow({ where: { orderId: order.id } });
+    await db.creditLedger.create({ data: { userId: user.id, orderId: order.id, lotId: lot.id, kind: "REVERSAL", amount: -1, reason: "old" } });
+    await db.creditLot.update({ where: { id: lot.id }, data: { remaining: { decrement: 1 } } });
     const applied = await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(1), wholeCancel(2)].map((c, i) => ({ ...c, reason: `c${i}` }))));
     expect(applied.map((r) => r.credits)).toEqual([1, 1]);
     expect(await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(3)]))).toEqual([]);
@@ -90,30 +99,36 @@ describe("credits", () => {
 
   it("spends one credit per premium generation and refuses bad prompts without spending", async () => {
     const { user } = await userWithCredits();
-    const result = await generatePremium(user.id, "봄 신상품 소개");
+    const requestId = randomUUID();
+    const result = await generatePremium(user.id, "봄 신상품 소개", requestId);
     expect(result.balance).toBe(2);
     expect(result.title).toContain("봄 신상품 소개");
-    await expect(generatePremium(user.id, "   ")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    expect((await getCredits(user.id)).balance).toBe(2);
+    // The form's retry after a lost answer: the same request id, charged once.
+    expect((await generatePremium(user.id, "봄 신상품 소개", requestId)).balance).toBe(2);
+    await expect(generatePremium(user.id, "   ", randomUUID())).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(generatePremium(user.id, "주제", "not-a-uuid")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await getBalance(user.id)).toBe(2);
   });
 
   it("refuses a non-positive or fractional spend", async () => {
     const { user } = await userWithCredits();
-    await expect(spendCredits(user.id, 0, "x")).rejects.toThrow();
-    await expect(spendCredits(user.id, 1.5, "x")).rejects.toThrow();
+    await expect(spendNow(user.id, 0, "x")).rejects.toThrow();
+    await expect(spendNow(user.id, 1.5, "x")).rejects.toThrow();
     expect((await getCredits(user.id)).balance).toBe(3);
   });
 
   it("GET /api/credits's one statement answers what getCredits answers, and null for no such user", async () => {
     const { user, order } = await userWithCredits("PREMIUM_PACK");
-    await spendCredits(user.id, 1, "first");
-    await spendCredits(user.id, 2, "second");
+    await spendNow(user.id, 1, "first");
+    await spendNow(user.id, 2, "second");
     await db.$transaction((tx) => reverseCanceledCredits(tx, order, [wholeCancel(5)]));
     const expected = await getCredits(user.id);
     expect(expected.entries.map((e) => e.kind).sort()).toEqual(["GRANT", "REVERSAL", "SPEND", "SPEND"]);
     const got = await getCreditsOfExistingUser(user.id);
     expect(got).not.toBeNull();
     expect(got!.balance).toBe(expected.balance);
+    // Every entry names the pack's lot.
+    expect(new Set(got!.entries.map((e) => e.lot?.reason))).toEqual(new Set([`${order.orderName} 구매`]));
     // Same entries, newest first, with the order's public id and ISO times (ties in createdAt aside).
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(got!.entries)).toEqual(byId(expected.entries));

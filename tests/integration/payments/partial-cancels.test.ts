@@ -4,14 +4,13 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import { reconcile } from "@/lib/payments/reconcile";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss } from "@/lib/payments/settle-payment";
 import { getTossPayment } from "@/lib/toss/get-payment";
 import { Client, signedInBuyer } from "../../helpers/http";
-import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks } from "../../helpers/shop";
+import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks, spend } from "../../helpers/shop";
 import { APP_URL, confirm, consoleApi, tossApi, waitFor } from "../../helpers/toss-sandbox";
 import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
 
@@ -155,11 +154,11 @@ describe("partial cancels", () => {
 
   it("takes credits back after they were spent, into a negative balance, as a whole cancel does", async () => {
     const { buyer, order } = await paidOrder("PRO_PACK");
-    await spendCredits(buyer.userId, 3, "premium");
+    await spend(buyer.userId, 3);
     await cancelInToss(order.orderId, 2000);
     expect((await waitForReversals(order.id, 1)).map((r) => r.amount)).toEqual([-2]);
     expect(await balanceOf(buyer.userId)).toBe(-2);
-    await expect(spendCredits(buyer.userId, 1, "premium")).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
+    await expect(spend(buyer.userId, 1)).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
   }, 60_000);
 
   it("applies each cancel once when its webhook comes twice, out of order, and reconciliation settles the order too", async () => {

@@ -1,9 +1,8 @@
 // Refunds from the app, cancels from Toss's dashboard (the sandbox console), and the clawback.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { spendCredits } from "@/lib/credits/spend-credits";
 import { signedInBuyer } from "../../helpers/http";
-import { balanceOf, confirmOverHttp, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
+import { balanceOf, confirmOverHttp, ledgerOf, orderRow, paidInWindow, spend } from "../../helpers/shop";
 import { consoleApi, waitFor } from "../../helpers/toss-sandbox";
 
 async function paidOrder(product = "PRO_PACK") {
@@ -34,7 +33,7 @@ describe("refunds", () => {
     const { buyer, order } = await paidOrder();
     const stranger = await signedInBuyer();
     expect((await stranger.client.postJson(`/api/orders/${order.orderId}/refund`, {})).status).toBe(404);
-    await spendCredits(buyer.userId, 1, "premium");
+    await spend(buyer.userId, 1);
     const response = await buyer.client.postJson(`/api/orders/${order.orderId}/refund`, {});
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: "NOT_REFUNDABLE" } });
@@ -51,11 +50,11 @@ describe("refunds", () => {
 
   it("claws back credits when the payment is canceled in Toss's dashboard, even into a negative balance", async () => {
     const { buyer, order } = await paidOrder("PREMIUM_PACK");
-    await spendCredits(buyer.userId, 4, "premium");
+    await spend(buyer.userId, 4);
     expect((await consoleApi("POST", `/payments/${order.orderId}/cancel`, { cancelReason: "대시보드 취소" })).status).toBe(200);
     await waitFor(async () => (await orderRow(order.orderId)).status === "CANCELED", 15_000);
     expect(await balanceOf(buyer.userId)).toBe(-4);
-    await expect(spendCredits(buyer.userId, 1, "premium")).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
+    await expect(spend(buyer.userId, 1)).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
 
     // The cancel's events again, out of order: nothing moves backwards, nothing is clawed twice.
     await consoleApi("POST", `/payments/${order.orderId}/out-of-order`);

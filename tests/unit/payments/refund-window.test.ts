@@ -31,13 +31,14 @@ describe("the buyer's refund window (Seoul days)", () => {
 describe("refundBlocker", () => {
   const paid = { status: "PAID", credits: 3, method: "카드", approvedAt: kst("2026-12-04 10:00") };
   it.each([
-    ["a paid, unspent pack within the window", paid, 3, "2026-12-11 23:59", null],
+    ["a paid pack whose lot is untouched, within the window", paid, 3, "2026-12-11 23:59", null],
     ["a pack on day 8", paid, 3, "2026-12-12 00:00", /결제 후 7일이 지나 직접 환불할 수 없어요/],
-    ["a spent pack within the window", paid, 2, "2026-12-05 09:00", /이미 사용해서/],
+    ["a pack one of whose credits was spent (or held)", paid, 2, "2026-12-05 09:00", /이미 사용해서/],
+    ["a paid pack without a lot", paid, null, "2026-12-05 09:00", /이미 사용해서/],
     ["an order that is not paid", { ...paid, status: "CANCELED" }, 3, "2026-12-05 09:00", /결제 완료된 주문만/],
     ["an approval time as the page has it (ISO text)", { ...paid, approvedAt: paid.approvedAt.toISOString() }, 3, "2026-12-12 00:00", /7일이 지나/],
-  ])("%s", (_, order, balance, now, expected) => {
-    const blocker = refundBlocker(order, balance, kst(now), 7);
+  ])("%s", (_, order, remaining, now, expected) => {
+    const blocker = refundBlocker(order, remaining === null ? null : { amount: 3, remaining }, kst(now), 7);
     if (expected === null) expect(blocker).toBeNull();
     else expect(blocker).toMatch(expected);
   });

@@ -12,7 +12,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { DetailRow } from "@/components/ui/card";
 import { FlashToast } from "@/components/ui/flash-toast";
 import { requireUser } from "@/lib/auth/session";
-import { getBalance, getOrderCreditEntries } from "@/lib/credits/get-credits";
+import { getOrderCreditEntries } from "@/lib/credits/get-credits";
+import { getOrderLot } from "@/lib/credits/lots";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatWon } from "@/lib/format";
 import { getOrder } from "@/lib/payments/get-orders";
@@ -47,9 +48,9 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   const order = orderIdSchema.safeParse(orderId).success ? await findOrder(user.id, orderId) : null;
   if (!order) notFound();
   const refundFlag = (await searchParams).refund;
-  const [balance, credits] = await Promise.all([getBalance(user.id), getOrderCreditEntries(user.id, order.orderId)]);
+  const [lot, credits] = await Promise.all([getOrderLot(order.orderId), getOrderCreditEntries(user.id, order.orderId)]);
   const reversed = -credits.filter((e) => e.kind === "REVERSAL").reduce((sum, e) => sum + e.amount, 0);
-  const blocker = refundBlocker(order, balance);
+  const blocker = refundBlocker(order, lot);
   // The last minute of the buyer's own refund window, as the order page shows it ("… 23:59까지").
   const refundableUntil = order.approvedAt ? new Date(refundWindowEnd(new Date(order.approvedAt), env.refundWindowDays).getTime() - 1).toISOString() : null;
   const waiting = order.status === "WAITING_FOR_DEPOSIT";
