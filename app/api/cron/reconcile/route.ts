@@ -1,6 +1,8 @@
-// GET /api/cron/reconcile: settles confirms with unknown outcomes, expires abandoned orders and overdue
+// GET /api/cron/reconcile: gives back credits held past their reservation's time, expires what lapsed
+// credit lots have left, settles confirms with unknown outcomes, expires abandoned orders and overdue
 // virtual accounts, and deletes rate-limit counters whose window has ended. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
 import { timingSafeEqual } from "node:crypto";
+import { expireHolds, expireLots } from "@/lib/credits/expiry";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
@@ -23,7 +25,11 @@ export async function GET(request: Request) {
     return jsonResponse({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
   }
   try {
-    const report = { ...(await reconcile()), rateLimitsDeleted: await deleteExpiredRateLimits() };
+    // Holds first: credits a lapsed reservation gives back to a lot that has itself expired then expire
+    // in the same run.
+    const holdsExpired = await expireHolds();
+    const lotsExpired = await expireLots();
+    const report = { ...(await reconcile()), holdsExpired, lotsExpired, rateLimitsDeleted: await deleteExpiredRateLimits() };
     logEvent("info", "reconcile.done", { ...report });
     // The operator console's dashboard shows the last run and its report.
     await recordPaymentEvent(db, { type: "RECONCILE_RUN", payload: report });
