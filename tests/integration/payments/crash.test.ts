@@ -12,7 +12,7 @@ import { CLAIM_DEADLINE_MS } from "@/lib/toss-sandbox/idempotency";
 import { STATIONS } from "../../../scripts/lib/test-env";
 import { signedInBuyer, type SignedInBuyer } from "../../helpers/http";
 import { startNextServer, untilUp, type NextServer } from "../../helpers/next-server";
-import { confirmOverHttp, forceNextConfirm, paidInWindow } from "../../helpers/shop";
+import { balanceOf, confirmOverHttp, forceNextConfirm, paidInWindow } from "../../helpers/shop";
 import { waitFor } from "../../helpers/toss-sandbox";
 
 const BUYERS = 8;
@@ -88,8 +88,10 @@ describe("a server killed with SIGKILL while confirms are in flight", () => {
     for (const s of after.filter((x) => x.status !== "PAID")) expect(s).toMatchObject({ status: "PENDING", confirmAttemptedAt: null });
     for (const buyer of buyers) {
       const paid = after.filter((s) => s.userId === buyer.userId && s.status === "PAID").length;
-      const balance = (await db.creditBalance.findUnique({ where: { userId: buyer.userId } }))?.balance ?? 0;
-      expect(balance, report).toBe(3 * paid);
+      expect(await balanceOf(buyer.userId), report).toBe(3 * paid);
+      // One lot per paid order, each whole.
+      const lots = await db.creditLot.findMany({ where: { userId: buyer.userId } });
+      expect(lots.map((l) => [l.amount, l.remaining]), report).toEqual(Array.from({ length: paid }, () => [3, 3]));
     }
     expect(after.filter((s) => s.status === "PAID").length).toBeGreaterThan(0);
   }, 120_000);
