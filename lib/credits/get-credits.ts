@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getBalance, getCreditSummary, LOT_OPEN, type CreditSummary } from "./lots";
+import { getBalance, getCreditSummary, lotsCte, summaryColumns, type CreditSummary } from "./lots";
 
 export type CreditEntryKind = "GRANT" | "REVERSAL" | "SPEND" | "ADJUSTMENT" | "BONUS" | "HOLD" | "RELEASE" | "EXPIRE";
 
@@ -56,14 +56,15 @@ function toCreditEntry(e: LedgerRow): CreditEntry {
 }
 
 /**
- * The balance and recent entries of a user who still exists, or null when no such user does (a session
- * outlives a deleted account): GET /api/credits in one statement, one round trip, whatever the number
- * of entries. Same shape and order as getCredits.
+ * The summary (balance, held, next expiry, lots) and recent entries of a user who still exists, or null
+ * when no such user does (a session outlives a deleted account): GET /api/credits in one statement, one
+ * round trip, whatever the number of entries. Same shape and order as getCredits.
  */
-export async function getCreditsOfExistingUser(userId: string, limit = 50): Promise<{ balance: number; entries: CreditEntry[] } | null> {
-  const rows = await db.$queryRaw<{ balance: number; entries: CreditEntry[] }[]>`
+export async function getCreditsOfExistingUser(userId: string, limit = 50): Promise<(CreditSummary & { entries: CreditEntry[] }) | null> {
+  const rows = await db.$queryRaw<(CreditSummary & { entries: CreditEntry[] })[]>`
+    WITH ${lotsCte(userId)}
     SELECT
-      COALESCE((SELECT SUM(l."remaining") FROM "CreditLot" l WHERE l."userId" = u.id AND ${LOT_OPEN}), 0)::int AS balance,
+      ${summaryColumns(userId, 50)},
       COALESCE((
         SELECT json_agg(json_build_object(
                  'id', e.id, 'kind', e.kind, 'amount', e.amount, 'reason', e.reason, 'orderId', e."orderId",

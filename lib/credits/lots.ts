@@ -50,27 +50,28 @@ export interface CreditSummary {
   lots: LotView[];
 }
 
-/**
- * A user's lots, newest first (at most `limit`, open ones first), with the balance, the credits held and
- * what expires next: one statement.
- */
-export async function getCreditSummary(userId: string, limit = 50): Promise<CreditSummary> {
-  const rows = await queryRows<CreditSummary>(Prisma.sql`
-    WITH "lots" AS (
+/** The `"lots"` CTE of a summary: the user's lots with their order's public id, expiry and held credits. */
+export function lotsCte(userId: Prisma.Sql | string): Prisma.Sql {
+  return Prisma.sql`"lots" AS (
       SELECT l.*, o."orderId" AS "publicOrderId",
              (l."expiresAt" IS NOT NULL AND l."expiresAt" <= now()) AS "expired",
              COALESCE((SELECT -SUM(e."amount") FROM "CreditLedger" e JOIN "CreditSpend" s ON s."id" = e."spendId"
                        WHERE e."lotId" = l."id" AND s."status" = 'HELD' AND e."kind" = 'HOLD'), 0)::int AS "held"
       FROM "CreditLot" l LEFT JOIN "Order" o ON o."id" = l."orderId"
       WHERE l."userId" = ${userId}
-    )
-    SELECT
+    )`;
+}
+
+/** A summary's columns over `lotsCte`: "balance", "held", "nextExpiry" and "lots" (CreditSummary). */
+export function summaryColumns(userId: Prisma.Sql | string, limit: number): Prisma.Sql {
+  return Prisma.sql`
       COALESCE((SELECT SUM("remaining") FROM "lots" WHERE "remaining" > 0 AND NOT "expired"), 0)::int AS "balance",
       COALESCE((SELECT SUM("amount") FROM "CreditSpend" WHERE "userId" = ${userId} AND "status" = 'HELD'), 0)::int AS "held",
       (SELECT json_build_object('credits', SUM(o."remaining"), 'expiresAt', to_char(MIN(o."expiresAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
          FROM "lots" o
          WHERE o."remaining" > 0 AND NOT o."expired" AND (o."expiresAt" AT TIME ZONE 'Asia/Seoul')::date =
                (SELECT (MIN(f."expiresAt") AT TIME ZONE 'Asia/Seoul')::date FROM "lots" f WHERE f."remaining" > 0 AND NOT f."expired")
+         HAVING COUNT(*) > 0
       ) AS "nextExpiry",
       COALESCE((
         SELECT json_agg(json_build_object(
@@ -84,9 +85,17 @@ export async function getCreditSummary(userId: string, limit = 50): Promise<Cred
           SELECT *, ("remaining" > 0 AND NOT "expired") AS "open" FROM "lots"
           ORDER BY ("remaining" > 0 AND NOT "expired") DESC, "createdAt" DESC, "id" DESC LIMIT ${limit}
         ) x
-      ), '[]'::json) AS "lots"`);
-  const row = rows[0]!;
-  return { ...row, nextExpiry: row.nextExpiry && row.nextExpiry.expiresAt ? row.nextExpiry : null };
+      ), '[]'::json) AS "lots"`;
+}
+
+/**
+ * A user's lots (at most `limit`, open ones first, newest first), with the balance, the credits held and
+ * what expires next (the credits of every open lot that expires on the first Seoul day any does): one
+ * statement.
+ */
+export async function getCreditSummary(userId: string, limit = 50): Promise<CreditSummary> {
+  const rows = await queryRows<CreditSummary>(Prisma.sql`WITH ${lotsCte(userId)} SELECT ${summaryColumns(userId, limit)}`);
+  return rows[0]!;
 }
 
 /** An order's lot (by the orderId Toss sees), for the buyer's refund and the operator's console; null before it is paid. */

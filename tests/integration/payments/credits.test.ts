@@ -127,6 +127,7 @@ describe("credits", () => {
     const got = await getCreditsOfExistingUser(user.id);
     expect(got).not.toBeNull();
     expect(got!.balance).toBe(expected.balance);
+    expect({ held: got!.held, nextExpiry: got!.nextExpiry, lots: got!.lots }).toEqual({ held: expected.held, nextExpiry: expected.nextExpiry, lots: expected.lots });
     // Every entry names the pack's lot.
     expect(new Set(got!.entries.map((e) => e.lot?.reason))).toEqual(new Set([`${order.orderName} 구매`]));
     // Same entries, newest first, with the order's public id and ISO times (ties in createdAt aside).
@@ -138,7 +139,7 @@ describe("credits", () => {
     expect((await getCreditsOfExistingUser(user.id, 2))!.entries).toHaveLength(2);
 
     const nobody = await createUser();
-    expect(await getCreditsOfExistingUser(nobody.id)).toEqual({ balance: 0, entries: [] });
+    expect(await getCreditsOfExistingUser(nobody.id)).toEqual({ balance: 0, held: 0, nextExpiry: null, lots: [], entries: [] });
     expect(await getCreditsOfExistingUser(`missing_${randomUUID()}`)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { reconcile } from "@/lib/payments/reconcile";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss } from "@/lib/payments/settle-payment";
 import { getTossPayment } from "@/lib/toss/get-payment";
-import { Client, signedInBuyer } from "../../helpers/http";
+import { Client, signedInBuyer, type SignedInBuyer } from "../../helpers/http";
 import { APP_MERCHANT, balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, ledgerOf, orderRow, paidInWindow, routePaymentWebhooks, spend } from "../../helpers/shop";
 import { APP_URL, confirm, consoleApi, tossApi, waitFor } from "../../helpers/toss-sandbox";
 import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
@@ -18,8 +18,8 @@ oneReconcilingFileAtATime();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function paidOrder(product: "PRO_PACK" | "PREMIUM_PACK") {
-  const buyer = await signedInBuyer();
+async function paidOrder(product: "PRO_PACK" | "PREMIUM_PACK", existing?: SignedInBuyer) {
+  const buyer = existing ?? (await signedInBuyer());
   const { order, payment } = await paidInWindow(buyer, { product });
   expect((await confirmOverHttp(buyer, payment)).status).toBe(200);
   const row = await orderRow(order.orderId);
@@ -152,13 +152,29 @@ describe("partial cancels", () => {
     expect(await balanceOf(buyer.userId)).toBe(0);
   }, 60_000);
 
-  it("takes credits back after they were spent, into a negative balance, as a whole cancel does", async () => {
+  it("takes back what the pack's lot has left after its credits were spent, recording the rest as a shortfall", async () => {
     const { buyer, order } = await paidOrder("PRO_PACK");
-    await spend(buyer.userId, 3);
+    await spend(buyer.userId, 2);
     await cancelInToss(order.orderId, 2000);
-    expect((await waitForReversals(order.id, 1)).map((r) => r.amount)).toEqual([-2]);
-    expect(await balanceOf(buyer.userId)).toBe(-2);
+    // The cancel of ₩2,000 calls for 2 credits; the lot has 1 left: 1 taken, 1 short, for the operator.
+    const [reversal] = await waitForReversals(order.id, 1);
+    expect(reversal).toMatchObject({ amount: -1, shortfall: 1 });
+    expect(await balanceOf(buyer.userId)).toBe(0);
+    expect(await db.creditLot.findUniqueOrThrow({ where: { orderId: order.id } })).toMatchObject({ amount: 3, remaining: 0 });
     await expect(spend(buyer.userId, 1)).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
+    const [event] = await db.paymentEvent.findMany({ where: { orderId: order.id, type: "CREDITS_REVERSED" } });
+    expect(event?.payload).toMatchObject({ reversals: [{ credits: 1, shortfall: 1, cancelAmount: 2000 }] });
+  }, 60_000);
+
+  it("takes a cancel from the canceled pack's own lot, never from another pack", async () => {
+    const { buyer, order } = await paidOrder("PRO_PACK");
+    const other = await paidOrder("PREMIUM_PACK", buyer);
+    await spend(buyer.userId, 3);
+    await cancelInToss(order.orderId, 1000);
+    const [reversal] = await waitForReversals(order.id, 1);
+    expect(reversal).toMatchObject({ amount: 0, shortfall: 1 });
+    expect(await db.creditLot.findUniqueOrThrow({ where: { orderId: other.order.id } })).toMatchObject({ amount: 5, remaining: 5 });
+    expect(await balanceOf(buyer.userId)).toBe(5);
   }, 60_000);
 
   it("applies each cancel once when its webhook comes twice, out of order, and reconciliation settles the order too", async () => {

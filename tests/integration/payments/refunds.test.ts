@@ -48,20 +48,21 @@ describe("refunds", () => {
     expect(await orderRow(order.orderId)).toMatchObject({ status: "PAID" });
   });
 
-  it("claws back credits when the payment is canceled in Toss's dashboard, even into a negative balance", async () => {
+  it("takes back what the pack has left when the payment is canceled in Toss's dashboard, the spent rest as a shortfall", async () => {
     const { buyer, order } = await paidOrder("PREMIUM_PACK");
     await spend(buyer.userId, 4);
     expect((await consoleApi("POST", `/payments/${order.orderId}/cancel`, { cancelReason: "대시보드 취소" })).status).toBe(200);
     await waitFor(async () => (await orderRow(order.orderId)).status === "CANCELED", 15_000);
-    expect(await balanceOf(buyer.userId)).toBe(-4);
+    expect(await balanceOf(buyer.userId)).toBe(0);
     await expect(spend(buyer.userId, 1)).rejects.toMatchObject({ code: "INSUFFICIENT_CREDITS" });
 
-    // The cancel's events again, out of order: nothing moves backwards, nothing is clawed twice.
+    // The cancel's events again, out of order: nothing moves backwards, nothing is taken twice.
     await consoleApi("POST", `/payments/${order.orderId}/out-of-order`);
     await consoleApi("POST", `/payments/${order.orderId}/duplicate`);
     await waitFor(async () => (await db.tossWebhookReceipt.count({ where: { orderId: order.orderId, processedAt: { not: null } } })) >= 3, 15_000);
     expect((await orderRow(order.orderId)).status).toBe("CANCELED");
-    expect((await ledgerOf(buyer.userId)).filter((e) => e.kind === "REVERSAL")).toHaveLength(1);
-    expect(await balanceOf(buyer.userId)).toBe(-4);
+    const reversals = (await ledgerOf(buyer.userId)).filter((e) => e.kind === "REVERSAL");
+    expect(reversals.map((r) => ({ amount: r.amount, shortfall: r.shortfall }))).toEqual([{ amount: -1, shortfall: 4 }]);
+    expect(await balanceOf(buyer.userId)).toBe(0);
   });
 });
