@@ -4,7 +4,7 @@
 //   with the sandbox in the same server, on a database of its own (credit_checkout_bench, recreated):
 //   one server with the database direct, one through a TCP proxy holding each packet 10 ms each way,
 //   and one more like it, traced, for the counts (its line per query is not on the others' time).
-// - Latency p50/p99 at one client: no-op, GET /api/credits, confirm, webhook ingest, on both servers.
+// - Latency p50/p99 at one client: no-op, GET /api/credits, POST /api/credits/spend, confirm, webhook ingest, on both servers.
 // - Throughput and p50/p99 at 32 clients (database direct): no-op, confirm, webhook ingest.
 // - The ceiling of those: a purchase's requests with no work in them, on a bare Next.js app of the
 //   same packages, against its own no-op (./lib/bench/purchase-shape.ts).
@@ -28,7 +28,7 @@ import { buildIsStale, firstLoadJs, HELLO, helloWorldFirstLoadJs, type FirstLoad
 import { shapedPurchase } from "./lib/bench/purchase-shape";
 import { startLatencyProxy } from "./lib/bench/latency-proxy";
 import { runLoad, round, type LoadResult } from "./lib/bench/load";
-import { confirm, confirmAtToss, credits, noop, postWebhook, preparePurchase, setAppMerchant, ShopClient, tossPayment, type Purchase } from "./lib/bench/shop";
+import { confirm, confirmAtToss, credits, noop, postWebhook, preparePurchase, setAppMerchant, ShopClient, spendOne, tossPayment, type Purchase } from "./lib/bench/shop";
 import { coldStarts } from "./lib/bench/cold-start";
 import { largestContentfulPaint, launchBrowser, type PaintRuns } from "./lib/bench/paint";
 import { countByScope, readTrace, sumOf, traceOffset } from "./lib/bench/trace-summary";
@@ -99,6 +99,16 @@ async function createBuyers(database: pg.Client, count: number, urls: string[]):
        VALUES ($1, $2, $3, $4, $5, $6, now(), now(), now())`,
       [`bench_${stamp}_${i}`, email, hash, `cus_bench_${stamp}_${i}`, CURRENT_TERMS.version, CURRENT_PRIVACY.version],
     );
+    // Credits to spend (the spend row): one operator's lot, and its ledger row, as an adjustment makes them.
+    await database.query(
+      `WITH "lot" AS (
+         INSERT INTO "CreditLot" ("id", "userId", "source", "grantKey", "amount", "remaining", "priority", "expiresAt", "reason")
+         VALUES ($1, $2, 'ADJUSTMENT', $1, 100000, 100000, 1, now() + interval '1 year', 'bench') RETURNING "id", "userId"
+       )
+       INSERT INTO "CreditLedger" ("id", "userId", "kind", "amount", "reason", "lotId", "createdAt")
+       SELECT "id", "userId", 'ADJUSTMENT', 100000, 'bench', "id", now() AT TIME ZONE 'UTC' FROM "lot"`,
+      [`lot_bench_${stamp}_${i}`, `bench_${stamp}_${i}`],
+    );
     const first = new ShopClient(urls[0]!);
     await first.signIn(email, PASSWORD);
     clients[0]!.push(first);
@@ -150,6 +160,8 @@ async function xactCommit(database: pg.Client): Promise<number> {
 interface LatencySet {
   noop: LoadResult;
   credits: LoadResult;
+  /** POST /api/credits/spend of 1 credit, a fresh Idempotency-Key each */
+  spend: LoadResult;
   confirm: LoadResult;
   /** a delivery of news our confirm already settled (the commonest): Toss not asked again */
   webhook: LoadResult;
@@ -162,12 +174,13 @@ async function latencyAtOneClient(url: string, buyers: ShopClient[]): Promise<La
   await runLoad(Array.from({ length: 20 }, () => () => noop(url)), 1); // warm-up
   const noopResult = await runLoad(Array.from({ length: n(200) }, () => () => noop(url)), 1);
   const creditsResult = await runLoad(Array.from({ length: n(100) }, () => () => credits(buyer)), 1);
+  const spendResult = await runLoad(Array.from({ length: n(100) }, () => () => spendOne(buyer)), 1);
   const purchases = await preparePurchases(buyers.slice(0, 4), n(40));
   const confirmResult = await runLoad(purchases.map(({ buyer: b, purchase }) => () => confirm(b, purchase)), 1);
   const payments = await Promise.all(purchases.map(({ purchase }) => tossPayment(url, purchase.paymentKey)));
   await sleep(500); // the sandbox's own webhooks of those confirms
   const webhookResult = await runLoad(payments.map((p) => () => postWebhook(url, p)), 1);
-  return { noop: noopResult, credits: creditsResult, confirm: confirmResult, webhook: webhookResult };
+  return { noop: noopResult, credits: creditsResult, spend: spendResult, confirm: confirmResult, webhook: webhookResult };
 }
 
 /** Nothing listens on port 9 here: the sandbox's own deliveries fail and are retried much later. */
@@ -417,7 +430,7 @@ async function main() {
     const p = counts.perPurchase;
     log("");
     log(`Latency at one client                                     database direct                database ${2 * DELAY_MS} ms away`);
-    const rows = { noop: "noop", credits: "credits", confirm: "confirm", webhook: "webhook (news already settled)", webhookSettling: "webhook (news: re-fetch, settle)" } as const;
+    const rows = { noop: "noop", credits: "credits", spend: "spend (1 credit)", confirm: "confirm", webhook: "webhook (news already settled)", webhookSettling: "webhook (news: re-fetch, settle)" } as const;
     for (const [key, name] of Object.entries(rows) as [keyof LatencySet, string][]) {
       log(`  ${name.padEnd(33)} ${fmt(latency.direct[key]!).padEnd(44)} ${fmt(latency.proxied[key]!)}`);
     }

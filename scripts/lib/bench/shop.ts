@@ -151,6 +151,12 @@ export const noop = async (baseUrl: string) => {
   return response.status === 204;
 };
 
+export const spendOne = async (client: ShopClient) => {
+  const response = await client.postJson("/api/credits/spend", { amount: 1, reason: "bench" }, { "Idempotency-Key": randomUUID() });
+  await response.arrayBuffer();
+  return response.status === 201;
+};
+
 export const credits = async (client: ShopClient) => {
   const response = await client.fetch("/api/credits");
   await response.arrayBuffer();
