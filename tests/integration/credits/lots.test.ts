@@ -170,8 +170,8 @@ describe("reservations", () => {
     await db.creditSpend.update({ where: { id: hold.id }, data: { heldUntil: new Date(Date.now() - 1000) } });
     await expect(captureReservation({ userId: user.id, reservationId: hold.id })).rejects.toMatchObject({ code: "RESERVATION_CLOSED", details: { status: "EXPIRED" } });
     const sweeps = await Promise.all([expireHolds(), expireHolds(), expireHolds()]);
-    // Three sweeps at once: one of them gives the hold back, the others find nothing to do.
-    expect(sweeps.filter((r) => r.reservations > 0)).toEqual([{ reservations: 1, credits: 3 }]);
+    // Three sweeps at once (and any other file's cron run): at most one of them gives the hold back.
+    expect(sweeps.filter((r) => r.reservations > 0).length).toBeLessThanOrEqual(1);
     const released = await db.creditLedger.findMany({ where: { spendId: hold.id, kind: "RELEASE" } });
     expect(released.reduce((s, r) => s + r.amount, 0)).toBe(3);
     expect(await db.creditSpend.findUniqueOrThrow({ where: { id: hold.id } })).toMatchObject({ status: "EXPIRED", captured: 0 });

@@ -1,9 +1,12 @@
 // Garbage, oversized and unauthorised requests on every payment route: a 4xx with a code and a Korean
 // message, and nothing changed.
 import { beforeAll, describe, expect, it } from "vitest";
+import { grantOrderCredits } from "@/lib/credits/ledger";
+import { reserveCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/payments/create-order";
 import { APP_URL, Client, signedInBuyer, type SignedInBuyer } from "../../helpers/http";
+import { createOrder as createOrderRow, createUser } from "../../helpers/factories";
 import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
 
 oneReconcilingFileAtATime();
@@ -119,9 +122,23 @@ describe("GET /api/cron/reconcile", () => {
     expect(response.status).toBe(401);
   });
 
-  it("runs with Vercel Cron's Bearer token", async () => {
+  it("runs with Vercel Cron's Bearer token, and gives back lapsed holds and expires lapsed lots", async () => {
+    const user = await createUser();
+    const order = await createOrderRow(user.id, "PREMIUM_PACK");
+    await db.$transaction((tx) => grantOrderCredits(tx, order));
+    const { spend: hold } = await reserveCredits({ userId: user.id, amount: 2, idempotencyKey: `k-${order.id}`, reason: "job" });
+    await db.creditSpend.update({ where: { id: hold.id }, data: { heldUntil: new Date(Date.now() - 1000) } });
+    await db.creditLot.update({ where: { orderId: order.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
     const response = await fetch(`${APP_URL}/api/cron/reconcile`, { headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toHaveProperty("pendingExpired");
+    const report = await response.json();
+    expect(report).toHaveProperty("pendingExpired");
+    expect(report).toMatchObject({ holdsExpired: { reservations: expect.any(Number) }, lotsExpired: { lots: expect.any(Number) } });
+    // This run or another file's sweep at the same moment: the hold is back and the lot expired, once.
+    expect(await db.creditSpend.findUniqueOrThrow({ where: { id: hold.id } })).toMatchObject({ status: "EXPIRED" });
+    const lot = await db.creditLot.findUniqueOrThrow({ where: { orderId: order.id }, include: { entries: true } });
+    expect(lot.remaining).toBe(0);
+    expect(lot.entries.filter((e) => e.kind === "EXPIRE").map((e) => e.amount)).toEqual([-5]);
   });
 });
