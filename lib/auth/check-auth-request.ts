@@ -24,10 +24,16 @@ export function isAcceptableCallbackUrl(value: string, base: string): boolean {
 /**
  * Refuses (4xx AppError) what next-auth would answer with a 5xx: a callback URL it cannot use (in the
  * query, the body or its cookie), an `error` code it would copy into a header, a GET on the
- * credentials callback (POST only). Everything else passes unchanged.
+ * credentials callback (POST only), a route of more than an action and a provider id or with other than
+ * ASCII letters, digits, - and _ in it (404). Everything else passes unchanged.
  */
 export function checkAuthRequest(request: NextRequest, route: readonly string[], fields: Record<string, string> = {}): void {
   const [action, provider] = route;
+  // next-auth's routes are an action and at most a provider id, both plain ASCII: it copies the second
+  // segment into a Location header, where a character past U+00FF is a 500 (GET /api/auth/error/한글).
+  if (route.length > 2 || !route.every((segment) => /^[A-Za-z0-9_-]{1,64}$/.test(segment))) {
+    throw new AppError({ code: "NOT_FOUND", status: 404, userMessage: "찾을 수 없는 주소예요." });
+  }
   if (request.method === "GET" && action === "callback" && provider === "credentials") {
     throw new AppError({ code: "METHOD_NOT_ALLOWED", status: 405, userMessage: "이 주소는 POST 요청만 받아요." });
   }

@@ -124,6 +124,7 @@ function mulberry32(seed: number) {
 const ROUTES = [
   "/", "/pricing", "/login", "/signup", "/checkout", "/checkout/success", "/checkout/fail", "/orders", "/orders/{orderId}", "/account",
   "/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/refund", "/api/credits", "/api/payments/toss/confirm", "/api/webhooks/toss",
+  "/api/credits/spend", "/api/credits/reservations", "/api/credits/reservations/{x}/capture", "/api/credits/reservations/{x}/release",
   "/api/cron/reconcile", "/api/auth/csrf", "/api/auth/session", "/api/auth/signin", "/api/auth/signout", "/api/auth/callback/credentials",
   "/api/auth/providers", "/api/auth/error",
   "/sandbox/toss", "/sandbox/toss/demo", "/sandbox/toss/pay/{x}", "/sandbox/toss/pay/{x}/submit", "/sandbox/toss/receipt/{x}",
@@ -180,6 +181,7 @@ describe("a seeded fuzzer", () => {
     const snapshot = async () => ({
       balance: await balanceOf(buyer.userId),
       ledger: await db.creditLedger.count({ where: { userId: buyer.userId } }),
+      spends: await db.creditSpend.count({ where: { userId: buyer.userId } }),
       orders: (await db.order.findMany({ where: { userId: buyer.userId }, orderBy: { orderId: "asc" }, select: { orderId: true, status: true, amount: true, paymentKey: true } })),
     });
     const before = await snapshot();

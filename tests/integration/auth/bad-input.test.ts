@@ -67,6 +67,9 @@ describe("next-auth's query, cookies and callback URL under malformed input", ()
     ["a header break in the error code", "/api/auth/error?error=%0d%0aSet-Cookie:x=1", undefined, 400, "INVALID_REQUEST"],
     ["a NUL in the error code", "/api/auth/error?error=%00", undefined, 400, "INVALID_REQUEST"],
     ["a non-ASCII error code", "/api/auth/error?error=%ED%95%9C", undefined, 400, "INVALID_REQUEST"],
+    // next-auth copied the segment into a Location header: a 500 the fuzzer found (FUZZ_SEED=1215942832).
+    ["a non-ASCII route segment", "/api/auth/error/%ED%95%9C%EA%B8%80", undefined, 404, "NOT_FOUND"],
+    ["a route of three segments", "/api/auth/signin/kakao/x", undefined, 404, "NOT_FOUND"],
     ["a callbackUrl that is not a URL", "/api/auth/csrf?callbackUrl=%00", undefined, 400, "INVALID_CALLBACK_URL"],
     ["an ftp callbackUrl", "/api/auth/session?callbackUrl=ftp%3A%2F%2Fexample.com", undefined, 400, "INVALID_CALLBACK_URL"],
   ])("%s → %i", async (_, path, cookie, status, code) => {
