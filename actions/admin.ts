@@ -4,10 +4,11 @@
 import type { z } from "zod";
 import { adjustCreditsAsOperator, type AdjustmentResult } from "@/lib/admin/adjust-credits-as-operator";
 import { adminErrors } from "@/lib/admin/errors";
+import { grantBonusAsOperator, type BonusResult } from "@/lib/admin/grant-bonus-as-operator";
 import { requireApiOperator, type Operator } from "@/lib/admin/operator";
 import { refundAsOperator } from "@/lib/admin/refund-as-operator";
 import { resyncOrder } from "@/lib/admin/resync-order";
-import { adjustmentInputSchema, refundInputSchema, resyncInputSchema } from "@/lib/admin/schemas";
+import { adjustmentInputSchema, bonusInputSchema, refundInputSchema, resyncInputSchema } from "@/lib/admin/schemas";
 import { toPublicError, zodValidationError, type PublicError } from "@/lib/errors";
 import type { ReconcileOrderResult } from "@/lib/payments/reconcile-order";
 import { orderIdSchema } from "@/lib/payments/schemas";
@@ -44,4 +45,8 @@ export async function resyncOrderAction(orderId: string, input: unknown): Promis
 
 export async function adjustCreditsAction(orderId: string, input: unknown): Promise<AdminActionResult<AdjustmentResult>> {
   return run("adjustCreditsAction", orderId, (operator, id) => adjustCreditsAsOperator(operator, id, parse(adjustmentInputSchema, input)));
+}
+
+export async function grantBonusAction(orderId: string, input: unknown): Promise<AdminActionResult<BonusResult>> {
+  return run("grantBonusAction", orderId, (operator, id) => grantBonusAsOperator(operator, id, parse(bonusInputSchema, input)));
 }

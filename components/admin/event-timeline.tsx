@@ -17,6 +17,7 @@ const EVENT_LABELS: Record<string, string> = {
   WEBHOOK_ALREADY_SETTLED: "웹훅 수신(이미 반영됨)",
   ADMIN_RESYNC_REQUESTED: "운영자: 토스에서 다시 확인",
   ADMIN_CREDITS_ADJUSTED: "운영자: 크레딧 조정",
+  ADMIN_CREDITS_BONUS: "운영자: 보너스 크레딧",
 };
 
 function operatorNote(payload: unknown): { operator: string; reason: string } | null {

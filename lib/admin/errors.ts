@@ -6,11 +6,20 @@ export const adminErrors = {
   notFound: () => new AppError({ code: "NOT_FOUND", status: 404, userMessage: "찾을 수 없는 페이지예요." }),
   orderNotFound: () => new AppError({ code: "ORDER_NOT_FOUND", status: 404, userMessage: "주문을 찾을 수 없어요." }),
   notRefundable: (reason: string) => new AppError({ code: "NOT_REFUNDABLE", status: 409, userMessage: reason }),
-  creditsSpent: (balance: number, credits: number) =>
+  /** The refund would take back more of the pack than its lot has left: the rest would be a shortfall. */
+  creditsSpent: (lot: { remaining: number; amount: number }, credits: number) =>
     new AppError({
       code: "CREDITS_SPENT",
       status: 409,
-      userMessage: `구매자가 이 팩의 크레딧을 일부 사용했어요(잔액 ${balance}개, 회수할 크레딧 ${credits}개). 잔액이 음수가 되어도 환불하려면 '잔액이 음수가 되어도 환불' 을 선택해 주세요.`,
+      userMessage: `구매자가 이 팩의 크레딧을 사용했어요(${lot.amount}개 중 ${lot.remaining}개 남음). 이 환불로 회수할 크레딧은 ${credits}개라, 이미 사용된 ${credits - lot.remaining}개는 회수하지 못하고 부족분으로 기록돼요. 그래도 환불하려면 '사용분이 있어도 환불(부족분으로 기록)'을 선택하고, 남은 크레딧만큼만 환불하려면 '미사용분만 환불'을 골라 주세요.`,
+      details: { remaining: lot.remaining, amount: lot.amount, credits, shortfall: credits - lot.remaining },
+    }),
+  nothingUnused: (reason: string) => new AppError({ code: "NO_UNUSED_CREDITS", status: 409, userMessage: reason }),
+  requestIdReused: () =>
+    new AppError({
+      code: "REQUEST_ID_REUSED",
+      status: 409,
+      userMessage: "같은 요청 번호로 다른 내용의 요청이 이미 처리됐어요. 화면을 새로 고친 뒤 다시 시도해 주세요.",
     }),
   notEnoughCredits: (balance: number, credits: number) =>
     new AppError({

@@ -1,5 +1,6 @@
 import "server-only";
-import { getCredits, type CreditEntry } from "@/lib/credits/get-credits";
+import { getCredits, getOrderCreditEntries, type CreditEntry } from "@/lib/credits/get-credits";
+import { getOrderLot, type CreditSummary } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { adminErrors } from "./errors";
 import { toAdminOrderRow, type AdminOrderRow } from "./order-row";
@@ -29,17 +30,33 @@ export interface AdminOrderDetail {
   /** oldest first: the order's whole story */
   events: AdminPaymentEvent[];
   webhooks: AdminWebhookReceipt[];
-  buyer: { balance: number; entries: CreditEntry[] };
+  /** the buyer's credits: balance (from their lots), held, next expiry, lots and most recent entries */
+  buyer: CreditSummary & { entries: CreditEntry[] };
+  /** this order's lot, null before it is paid (or for a pack of no credits) */
+  orderLot: OrderLot | null;
+  /** this order's own entries (its grant, what its cancels took back and any shortfall), newest first */
+  orderEntries: CreditEntry[];
+}
+
+export interface OrderLot {
+  id: string;
+  amount: number;
+  remaining: number;
+  held: number;
+  expiresAt: string | null;
+  expired: boolean;
 }
 
 /** Everything the console shows of one order. Throws ORDER_NOT_FOUND. */
 export async function getOrderDetail(orderId: string): Promise<AdminOrderDetail> {
   const order = await db.order.findUnique({ where: { orderId }, include: { user: { select: { email: true } } } });
   if (!order) throw adminErrors.orderNotFound();
-  const [events, webhooks, buyer] = await Promise.all([
+  const [events, webhooks, buyer, lot, orderEntries] = await Promise.all([
     db.paymentEvent.findMany({ where: { orderId: order.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.tossWebhookReceipt.findMany({ where: { orderId: order.orderId }, orderBy: { receivedAt: "asc" } }),
     getCredits(order.userId, 100),
+    getOrderLot(order.orderId),
+    getOrderCreditEntries(order.userId, order.orderId),
   ]);
   return {
     order: {
@@ -66,5 +83,14 @@ export async function getOrderDetail(orderId: string): Promise<AdminOrderDetail>
       outcome: w.outcome,
     })),
     buyer,
+    orderLot: lot && {
+      id: lot.id,
+      amount: lot.amount,
+      remaining: lot.remaining,
+      held: lot.held,
+      expiresAt: lot.expiresAt?.toISOString() ?? null,
+      expired: lot.expiresAt !== null && lot.expiresAt.getTime() <= Date.now(),
+    },
+    orderEntries,
   };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { proportionalCredits } from "@/lib/credits/cancel-reversals";
 import { db } from "@/lib/db";
 import { paymentErrors } from "@/lib/payments/errors";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
@@ -8,6 +7,7 @@ import { cancelTossPayment } from "@/lib/toss/cancel-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { adminErrors } from "./errors";
 import type { Operator } from "./operator";
+import { planOperatorRefund, type OperatorRefundKind } from "./plan-operator-refund";
 import type { RefundInput } from "./schemas";
 
 /** What Toss (and the buyer's receipt) is told; the operator's own reason stays in our event log. */
@@ -23,10 +23,14 @@ export const operatorCancelIdempotencyKey = (orderId: string, requestId: string)
 export type OperatorRefundOutcome = { kind: "refunded"; result: SettleResult } | { kind: "processing" };
 
 /**
- * A full (no amount) or partial refund made by an operator: recorded first (operator, reason, amount), then
- * Toss cancels, then settleFromToss moves the order and takes the credits back in proportion, exactly once
- * per Toss cancel transaction. When the buyer has already spent credits this refund takes back, the
- * operator must choose `allowNegativeBalance`; otherwise nothing happens.
+ * A full (no amount), partial (an amount) or unused-only refund made by an operator: worked out on Toss's
+ * payment as it is now (plan-operator-refund.ts), recorded (operator, reason, amount, the credits it
+ * should take back), then Toss cancels, then settleFromToss moves the order and takes the credits back
+ * from the order's own lot, exactly once per Toss cancel transaction. A refund that would take back
+ * credits the buyer already used happens only when the operator accepts that they are recorded as a
+ * shortfall (`allowNegativeBalance`, named before balances could not go below zero); otherwise nothing
+ * happens. A repeat of a request id sends the same cancel again (Toss answers it from its idempotency
+ * store) without working it out anew: what its first attempt decided stands.
  */
 export async function refundAsOperator(operator: Operator, orderId: string, input: RefundInput): Promise<OperatorRefundOutcome> {
   const order = await db.order.findUnique({ where: { orderId } });
@@ -41,21 +45,28 @@ export async function refundAsOperator(operator: Operator, orderId: string, inpu
     throw adminErrors.notRefundable(`환불 금액은 결제 금액(${order.amount}원)을 넘을 수 없어요.`);
   }
 
-  const [reversedSoFar, balanceRow] = await Promise.all([
-    db.creditLedger.aggregate({ where: { orderId: order.id, kind: "REVERSAL" }, _sum: { amount: true } }),
-    db.creditBalance.findUnique({ where: { userId: order.userId } }),
-  ]);
-  const remaining = order.credits + (reversedSoFar._sum.amount ?? 0);
-  const toTake = input.amount === undefined ? remaining : Math.min(remaining, proportionalCredits(input.amount, order.credits, order.amount));
-  const balance = balanceRow?.balance ?? 0;
-  if (toTake > balance && !input.allowNegativeBalance) throw adminErrors.creditsSpent(balance, toTake);
+  const kind: OperatorRefundKind = input.unusedOnly === true ? "unused" : input.amount === undefined ? "full" : "partial";
+  const earlier = await earlierAttempt(order.id, input.requestId);
+  let target = order;
+  let cancelAmount: number | undefined;
+  let expected: { credits: number; shortfall: number; cancelable: number } | null = null;
+  if (earlier) {
+    if (earlier.kind !== kind || (kind === "partial" && earlier.cancelAmount !== input.amount)) throw adminErrors.requestIdReused();
+    cancelAmount = earlier.cancelAmount ?? undefined;
+  } else {
+    const plan = await planOperatorRefund(order, input, kind);
+    target = plan.order;
+    cancelAmount = plan.cancelAmount;
+    expected = { credits: plan.credits, shortfall: plan.shortfall, cancelable: plan.cancelable };
+  }
 
   const audit = {
     operator: operator.email,
     operatorId: operator.id,
     reason: input.reason,
     requestId: input.requestId,
-    cancelAmount: input.amount ?? null,
+    cancelAmount: cancelAmount ?? null,
+    unusedOnly: input.unusedOnly === true,
     allowNegativeBalance: input.allowNegativeBalance,
   };
   // REFUND_REQUESTED also tells reconciliation to look after this order if Toss's answer never comes.
@@ -64,15 +75,15 @@ export async function refundAsOperator(operator: Operator, orderId: string, inpu
     orderId: order.orderId,
     paymentKey: order.paymentKey,
     type: "REFUND_REQUESTED",
-    payload: { source: "operator", kind: input.amount === undefined ? "full" : "partial", ...audit },
+    payload: { source: "operator", kind, ...audit, ...(expected ? { expected } : { repeated: true }) },
   });
   try {
     const { data, traceId } = await cancelTossPayment(
       order.paymentKey,
-      { cancelReason: OPERATOR_CANCEL_REASON, ...(input.amount === undefined ? {} : { cancelAmount: input.amount }) },
+      { cancelReason: OPERATOR_CANCEL_REASON, ...(cancelAmount === undefined ? {} : { cancelAmount }) },
       operatorCancelIdempotencyKey(order.orderId, input.requestId),
     );
-    return { kind: "refunded", result: await settleFromToss(order, data, "operator", traceId) };
+    return { kind: "refunded", result: await settleFromToss(target, data, "operator", traceId) };
   } catch (error) {
     if (!(error instanceof TossApiError)) throw error;
     await recordPaymentEvent(db, {
@@ -87,4 +98,15 @@ export async function refundAsOperator(operator: Operator, orderId: string, inpu
     if (error.kind !== "final") return { kind: "processing" };
     throw paymentErrors.tossRefused(error.code, error.message);
   }
+}
+
+/** The first REFUND_REQUESTED of this operator request, if it was made before: what it decided to cancel. */
+async function earlierAttempt(orderDbId: string, requestId: string): Promise<{ kind: unknown; cancelAmount: number | null } | null> {
+  const event = await db.paymentEvent.findFirst({
+    where: { orderId: orderDbId, type: "REFUND_REQUESTED", payload: { path: ["requestId"], equals: requestId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (!event) return null;
+  const payload = event.payload as { kind?: unknown; cancelAmount?: unknown };
+  return { kind: payload.kind, cancelAmount: typeof payload.cancelAmount === "number" ? payload.cancelAmount : null };
 }

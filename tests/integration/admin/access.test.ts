@@ -1,5 +1,6 @@
 // /admin and /api/admin/* answer 404 to anyone who is not an operator (ADMIN_EMAILS), and change nothing.
 import { describe, expect, it } from "vitest";
+import { bonusExpiryBounds } from "@/lib/admin/schemas";
 import { Client } from "../../helpers/http";
 import { paidOrder, requestId, signedInOperator } from "../../helpers/admin";
 import { balanceOf, orderRow } from "../../helpers/shop";
@@ -17,6 +18,7 @@ const writes = (orderId: string) =>
     [`/api/admin/orders/${orderId}/refund`, { reason: "테스트 환불", requestId: requestId() }],
     [`/api/admin/orders/${orderId}/resync`, { reason: "테스트 확인" }],
     [`/api/admin/orders/${orderId}/credits`, { reason: "테스트 조정", requestId: requestId(), delta: 100 }],
+    [`/api/admin/orders/${orderId}/bonus`, { reason: "테스트 보너스", requestId: requestId(), credits: 100, expiresOn: bonusExpiryBounds().min, label: "보너스" }],
   ] as const;
 
 describe("admin access", () => {

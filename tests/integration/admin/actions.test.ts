@@ -1,5 +1,6 @@
-// Operator actions over HTTP through the sandbox: refunds (full, partial, credits spent), Toss에서 다시 확인,
-// a manual adjustment — each with the right ledger entries and recorded with operator and reason.
+// Operator actions over HTTP through the sandbox: refunds (full, partial, credits used: refused or with a
+// shortfall), Toss에서 다시 확인, a manual adjustment — each with the right ledger entries and lots, and
+// recorded with operator and reason. The unused-only refund: unused-refund.test.ts; bonuses: bonus.test.ts.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { TEST_OPERATOR } from "../../../scripts/lib/test-env";
@@ -33,7 +34,7 @@ describe("admin refunds", () => {
     expect(await balanceOf(buyer.userId)).toBe(0);
   });
 
-  it("refuses a refund without a reason, and one whose credits were spent unless the operator accepts a negative balance", async () => {
+  it("refuses a refund without a reason, and one that takes back used credits unless the operator accepts the shortfall", async () => {
     const { buyer, orderId } = await paidOrder("PREMIUM_PACK");
     const operator = await signedInOperator();
     const noReason = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: " ", requestId: requestId() });
@@ -43,9 +44,13 @@ describe("admin refunds", () => {
     await spend(buyer.userId, 2);
     const refused = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "환불 요청", requestId: requestId() });
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toMatchObject({ error: { code: "CREDITS_SPENT" } });
+    const body = (await refused.json()) as { error: { code: string; message: string; details: unknown } };
+    expect(body.error).toMatchObject({ code: "CREDITS_SPENT", details: { remaining: 3, amount: 5, credits: 5, shortfall: 2 } });
+    expect(body.error.message).toContain("5개 중 3개 남음");
+    expect(body.error.message).toContain("부족분");
     expect(await orderRow(orderId)).toMatchObject({ status: "PAID" });
     expect(await eventsOf(orderId, "REFUND_REQUESTED")).toHaveLength(0);
+    expect(await balanceOf(buyer.userId)).toBe(3);
 
     const accepted = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, {
       reason: "환불 요청, 사용분 감수",
@@ -54,8 +59,19 @@ describe("admin refunds", () => {
     });
     expect(accepted.status).toBe(200);
     expect(await orderRow(orderId)).toMatchObject({ status: "CANCELED" });
-    expect(await balanceOf(buyer.userId)).toBe(-2);
-    expect((await eventsOf(orderId, "REFUND_REQUESTED"))[0]!.payload).toMatchObject({ allowNegativeBalance: true, reason: "환불 요청, 사용분 감수" });
+    // The lot gives what it has; the 2 credits used are recorded as the reversal's shortfall, never a negative balance.
+    expect(await balanceOf(buyer.userId)).toBe(0);
+    const reversal = (await ledgerOf(buyer.userId)).find((e) => e.kind === "REVERSAL");
+    expect(reversal).toMatchObject({ amount: -3, shortfall: 2 });
+    expect(await db.creditLot.findUnique({ where: { orderId: (await orderRow(orderId)).id } })).toMatchObject({ amount: 5, remaining: 0 });
+    expect((await eventsOf(orderId, "REFUND_REQUESTED"))[0]!.payload).toMatchObject({
+      allowNegativeBalance: true,
+      reason: "환불 요청, 사용분 감수",
+      expected: { credits: 5, shortfall: 2 },
+    });
+    // The console shows it.
+    const page = await (await operator.client.fetch(`/admin/orders/${orderId}`)).text();
+    expect(page).toContain("부족분 2개: 이미 사용됨");
   });
 
   it("refunds part of a payment: credits in proportion, once per request, and a second partial refund adds up", async () => {
@@ -85,8 +101,16 @@ describe("admin refunds", () => {
     // More than the payment: refused before Toss.
     const tooMuch = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "과다", requestId: requestId(), amount: 6000 });
     expect(tooMuch.status).toBe(409);
-    // Not an integer number of won.
+    // Not an integer number of won; an amount with "unused only", which works out its own.
     expect((await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "소수", requestId: requestId(), amount: 10.5 })).status).toBe(400);
+    const both = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "둘 다", requestId: requestId(), amount: 1000, unusedOnly: true });
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fieldErrors: { amount: [expect.any(String)] } } });
+    // A request id used for another refund: refused, not replayed.
+    const reused = await operator.client.postJson(`/api/admin/orders/${orderId}/refund`, { reason: "다른 금액", requestId: first, amount: 500 });
+    expect(reused.status).toBe(409);
+    expect(await reused.json()).toMatchObject({ error: { code: "REQUEST_ID_REUSED" } });
+    expect((await tossApi(APP_MERCHANT, "GET", `/v1/payments/${paymentKey}`)).body).toMatchObject({ balanceAmount: 2000 });
   });
 });
 
@@ -108,7 +132,7 @@ describe("Toss에서 다시 확인", () => {
 });
 
 describe("manual credit adjustment", () => {
-  it("adds and takes credits as ADJUSTMENT entries, once per request, recorded with the reason", async () => {
+  it("adds a lot and draws credits as ADJUSTMENT entries, once per request, never below zero, recorded with the reason", async () => {
     const { buyer, orderId } = await paidOrder();
     const operator = await signedInOperator();
     const plus = requestId();
@@ -117,21 +141,32 @@ describe("manual credit adjustment", () => {
     expect(await first.json()).toEqual({ applied: true, balance: 5 });
     const retried = await operator.client.postJson(`/api/admin/orders/${orderId}/credits`, { reason: "장애 보상", requestId: plus, delta: 2 });
     expect(await retried.json()).toEqual({ applied: false, balance: 5 });
+    expect(await db.creditLot.findUnique({ where: { grantKey: `admin-adjust-${plus}` } })).toMatchObject({ source: "ADJUSTMENT", amount: 2, remaining: 2 });
 
-    const minus = await operator.client.postJson(`/api/admin/orders/${orderId}/credits`, { reason: "중복 지급 회수", requestId: requestId(), delta: -6 });
-    expect(await minus.json()).toEqual({ applied: true, balance: -1 });
-    expect(await entries(buyer.userId)).toEqual([["GRANT", 3], ["ADJUSTMENT", 2], ["ADJUSTMENT", -6]]);
+    // More than the buyer has: refused, nothing changed, nothing recorded.
+    const tooMuch = await operator.client.postJson(`/api/admin/orders/${orderId}/credits`, { reason: "중복 지급 회수", requestId: requestId(), delta: -6 });
+    expect(tooMuch.status).toBe(409);
+    expect(await tooMuch.json()).toMatchObject({ error: { code: "INSUFFICIENT_CREDITS", details: { balance: 5, required: 6 } } });
+    expect(await balanceOf(buyer.userId)).toBe(5);
+    expect(await eventsOf(orderId, "ADMIN_CREDITS_ADJUSTED")).toHaveLength(1);
+
+    const minus = await operator.client.postJson(`/api/admin/orders/${orderId}/credits`, { reason: "중복 지급 회수", requestId: requestId(), delta: -4 });
+    expect(await minus.json()).toEqual({ applied: true, balance: 1 });
+    // Drawn like a spend: the pack first (it expires first), then the adjustment's own lot.
+    const ledger = await ledgerOf(buyer.userId);
+    expect(ledger.filter((e) => e.kind !== "ADJUSTMENT" || e.amount > 0).map((e) => [e.kind, e.amount])).toEqual([["GRANT", 3], ["ADJUSTMENT", 2]]);
+    expect(ledger.filter((e) => e.kind === "ADJUSTMENT" && e.amount < 0).map((e) => e.amount).sort((a, b) => a - b)).toEqual([-3, -1]);
     // The buyer sees "운영자 조정", never the operator's note.
-    expect((await ledgerOf(buyer.userId)).filter((e) => e.kind === "ADJUSTMENT").map((e) => e.reason)).toEqual(["운영자 조정", "운영자 조정"]);
+    expect(new Set(ledger.filter((e) => e.kind === "ADJUSTMENT").map((e) => e.reason))).toEqual(new Set(["운영자 조정"]));
     const events = await eventsOf(orderId, "ADMIN_CREDITS_ADJUSTED");
     expect(events.map((e) => e.payload)).toEqual([
       expect.objectContaining({ operator: TEST_OPERATOR, reason: "장애 보상", delta: 2 }),
-      expect.objectContaining({ operator: TEST_OPERATOR, reason: "중복 지급 회수", delta: -6 }),
+      expect.objectContaining({ operator: TEST_OPERATOR, reason: "중복 지급 회수", delta: -4 }),
     ]);
 
     for (const bad of [{ reason: "영", requestId: requestId(), delta: 0 }, { reason: "x", requestId: requestId(), delta: 1 }, { reason: "정상 사유", requestId: "not-a-uuid", delta: 1 }]) {
       expect((await operator.client.postJson(`/api/admin/orders/${orderId}/credits`, bad)).status).toBe(400);
     }
-    expect(await balanceOf(buyer.userId)).toBe(-1);
+    expect(await balanceOf(buyer.userId)).toBe(1);
   });
 });

@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/admin/order-actions";
 import { EventTimeline } from "@/components/admin/event-timeline";
 import { WebhookReceipts } from "@/components/admin/webhook-receipts";
-import { CreditLedger, signedCount } from "@/components/credits/credit-ledger";
+import { AdminCreditEntries, BuyerLots, shortfallText } from "@/components/admin/buyer-credits";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { DetailRow } from "@/components/ui/card";
 import { getOrderDetail, type AdminOrderDetail } from "@/lib/admin/get-order-detail";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireOperator } from "@/lib/admin/operator";
+import { bonusExpiryBounds } from "@/lib/admin/schemas";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatWon } from "@/lib/format";
 import { orderIdSchema } from "@/lib/payments/schemas";
@@ -31,8 +32,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   await requireOperator();
   const detail = await find((await params).orderId);
   if (!detail) notFound();
-  const { order, events, webhooks, buyer } = detail;
-  const reversed = -buyer.entries.filter((e) => e.orderId === order.orderId && e.kind === "REVERSAL").reduce((s, e) => s + e.amount, 0);
+  const { order, events, webhooks, buyer, orderLot, orderEntries } = detail;
+  const reversals = orderEntries.filter((e) => e.kind === "REVERSAL");
+  const reversed = -reversals.reduce((sum, e) => sum + e.amount, 0);
+  const shortfall = reversals.reduce((sum, e) => sum + e.shortfall, 0);
 
   return (
     <div className="space-y-5">
@@ -59,7 +62,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <DetailRow label="결제 금액">
             <span className="tabular-nums">{formatWon(order.amount)}</span>
           </DetailRow>
-          <DetailRow label="크레딧">{order.credits}개{reversed > 0 ? ` (회수 ${reversed}개)` : ""}</DetailRow>
+          <DetailRow label="크레딧">
+            {order.credits}개{reversed > 0 ? ` (회수 ${reversed}개)` : ""}
+            {shortfall > 0 ? <span className="ml-1 font-semibold text-red-700">{shortfallText(shortfall)}</span> : null}
+          </DetailRow>
+          {orderLot ? (
+            <DetailRow label="이 팩의 남은 크레딧">
+              <span className="tabular-nums">
+                {orderLot.remaining} / {orderLot.amount}개{orderLot.held > 0 ? ` (예약 중 ${orderLot.held}개)` : ""}
+                {orderLot.expiresAt ? ` · ${formatDateTime(orderLot.expiresAt)}${orderLot.expired ? " 만료" : "까지"}` : ""}
+              </span>
+            </DetailRow>
+          ) : null}
           <DetailRow label="결제 수단">{order.method ?? "—"}</DetailRow>
           <DetailRow label="토스 상태">{order.tossStatus ?? "—"}</DetailRow>
           <DetailRow label="주문 일시">{formatDateTime(order.createdAt)}</DetailRow>
@@ -96,6 +110,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           credits={order.credits}
           balance={buyer.balance}
           method={order.method}
+          lot={orderLot && { amount: orderLot.amount, remaining: orderLot.remaining, held: orderLot.held, expired: orderLot.expired }}
+          bonusExpiry={bonusExpiryBounds()}
         />
       </section>
 
@@ -118,9 +134,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           구매자 크레딧
         </h2>
         <p className="text-sm" data-testid="buyer-balance">
-          현재 잔액 <strong className={buyer.balance < 0 ? "text-red-700" : ""}>{signedCount(buyer.balance).replace("+", "")}</strong>
+          현재 잔액 <strong>{buyer.balance}개</strong>
+          {buyer.held > 0 ? <span className="text-ink-soft"> · 예약 중 {buyer.held}개</span> : null}
         </p>
-        <CreditLedger entries={buyer.entries} />
+        {buyer.nextExpiry ? (
+          <p className="text-sm text-ink-soft">
+            다음 만료: {formatDateTime(buyer.nextExpiry.expiresAt)}에 {buyer.nextExpiry.credits}개
+          </p>
+        ) : null}
+        <h3 className="text-sm font-semibold">크레딧 묶음</h3>
+        <BuyerLots lots={buyer.lots} orderId={order.orderId} />
+        <h3 className="text-sm font-semibold">최근 내역</h3>
+        <AdminCreditEntries entries={buyer.entries} label="구매자 크레딧 내역" />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-// POST /api/admin/orders/{orderId}/refund {reason, requestId, amount?, allowNegativeBalance?}: operators only (404 otherwise): full or partial refund.
+// POST /api/admin/orders/{orderId}/refund {reason, requestId, amount?, unusedOnly?, allowNegativeBalance?}: operators only (404 otherwise): full, partial or unused-only refund.
 import { adminErrors } from "@/lib/admin/errors";
 import { guardAdminPost } from "@/lib/admin/guard-admin-post";
 import { requireApiOperator } from "@/lib/admin/operator";
