@@ -27,7 +27,7 @@ test("card purchase: success page shows the payment and +3 credits", async ({ pa
 
   await page.goto("/account");
   await expect(page.getByTestId("credit-balance")).toHaveText("3개");
-  await expect(page.getByText("구매", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "크레딧 내역" }).getByText("구매", { exact: true })).toBeVisible();
   await snap(page, testInfo, "account");
 });
 
