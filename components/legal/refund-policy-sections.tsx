@@ -1,7 +1,10 @@
 // 환불정책: the terms' withdrawal and refund rules in detail, with the numbers the code uses (the window
-// from REFUND_WINDOW_DAYS, the packs and their per-credit price from the catalog, the proportional
-// take-back of a partial cancel: lib/credits/cancel-reversals.ts).
+// from REFUND_WINDOW_DAYS, the validity from CREDIT_VALIDITY_MONTHS, the packs and their per-credit price
+// from the catalog, the proportional take-back of a partial cancel: lib/credits/cancel-reversals.ts). A
+// pack is judged by its own lot (refundBlocker, lib/payments/refund-order.ts), and credits are used in
+// LOT_ORDER (lib/credits/lots.ts): bonus first, then the earliest expiry, then the oldest.
 import type { LegalContext } from "@/lib/legal/context";
+import { creditValidityText } from "@/lib/legal/credit-validity-text";
 import { refundWindowExample } from "@/lib/legal/refund-window-text";
 import { proportionalCredits } from "@/lib/credits/cancel-reversals";
 import { formatWon } from "@/lib/format";
@@ -15,10 +18,18 @@ function partialRefundExample(products: LegalContext["products"]) {
   return { name: pack.name, refund, credits: proportionalCredits(refund, pack.credits, pack.price) };
 }
 
+/** Two packs bought one after the other, and the first one's worth of credits used: the first pack's were. */
+function twoPacksExample(products: LegalContext["products"]) {
+  const [first, second] = products;
+  return first && second ? { first: first.name, second: second.name, used: first.credits } : null;
+}
+
 export function refundPolicySections(ctx: LegalContext): LegalSection[] {
   const { refundWindowDays: days, business } = ctx;
   const example = refundWindowExample(days);
   const partial = partialRefundExample(ctx.products);
+  const twoPacks = twoPacksExample(ctx.products);
+  const validity = creditValidityText(ctx.creditValidityMonths);
   return [
     {
       id: "summary",
@@ -42,8 +53,15 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
           <FactGroup
             title={`결제 후 ${days}일이 지난 팩`}
             facts={[
-              { label: "환불", value: "쓰지 않은 크레딧에 해당하는 금액 환불" },
+              { label: "환불", value: "쓰지 않은 크레딧(유효기간 안의 것)에 해당하는 금액 환불" },
               { label: "방법", value: "고객센터에 요청" },
+            ]}
+          />
+          <FactGroup
+            title="유효기간이 지난 크레딧, 보너스 크레딧"
+            facts={[
+              { label: "환불", value: "환불되지 않음. 유효기간이 지난 크레딧은 소멸" },
+              { label: "유효기간", value: `유료 크레딧은 결제일부터 ${validity}, 보너스 크레딧은 지급할 때 알리는 기간` },
             ]}
           />
         </FactGroups>
@@ -64,8 +82,12 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
             결제 시점입니다.
           </li>
           <li>
-            크레딧 팩을 쓰지 않았는지는 환불하는 때의 크레딧 잔액으로 봅니다. 잔액이 그 팩의 크레딧 수 이상이면 쓰지 않은 팩으로 보고 환불할 수
-            있습니다.
+            크레딧 팩을 쓰지 않았는지는 <strong>팩마다, 그 팩에서 지급된 크레딧으로</strong> 봅니다. 그 팩의 크레딧이 하나도 쓰이지 않았고 사용
+            예약 중인 것도 없으면 쓰지 않은 팩입니다. 크레딧은 보너스 크레딧부터, 그다음 유효기간이 먼저 끝나는 것부터 쓰이므로
+            {twoPacks
+              ? ` 보통 먼저 산 팩의 크레딧이 먼저 쓰입니다. 예를 들어 ${twoPacks.first}을 산 뒤 ${twoPacks.second}을 사고 크레딧 ${twoPacks.used}개를 썼다면 쓰인 것은 ${twoPacks.first}의 크레딧이고, ${twoPacks.second}은 쓰지 않은 팩으로 환불할 수 있습니다.`
+              : " 보통 먼저 산 팩의 크레딧이 먼저 쓰입니다."}{" "}
+            팩별로 남은 크레딧은 &lsquo;내 크레딧&rsquo; 화면의 &lsquo;크레딧 묶음&rsquo;에서 볼 수 있습니다.
           </li>
           <li>
             주문 상세 화면에서 환불 버튼을 누르면 곧바로 결제가 취소되고 그 팩의 크레딧이 회수됩니다. 고객센터로 요청하셔도 됩니다.
@@ -83,8 +105,8 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
             이 제한은 결제하기 전에 요금제 화면과 결제 화면에 표시합니다.
           </li>
           <li>
-            다만 그 팩에서 쓰지 않은 크레딧에 해당하는 금액은 고객센터에 요청하면 돌려드립니다. 금액은 크레딧 1개의 구매 단가(팩 가격 ÷ 크레딧
-            수) × 쓰지 않은 크레딧 수이며, 수수료는 받지 않습니다.
+            다만 그 팩에서 쓰지 않은 크레딧(유효기간이 지나지 않은 것)에 해당하는 금액은 고객센터에 요청하면 돌려드립니다. 금액은 크레딧 1개의
+            구매 단가(팩 가격 ÷ 크레딧 수) × 쓰지 않은 크레딧 수이며, 수수료는 받지 않습니다.
           </li>
         </Clauses>
       ),
@@ -98,13 +120,30 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
             결제 후 {days}일이 지나면 주문 상세 화면에서 직접 환불할 수 없습니다. 고객센터에 요청하시면 회사가 주문과 크레딧 사용 내역을 확인한
             뒤 쓰지 않은 크레딧에 해당하는 금액(위 2항과 같은 방법으로 계산)을 돌려드립니다.
           </li>
-          <li>회사가 보상 등으로 무상 지급한 크레딧은 환불 대상이 아닙니다.</li>
+          <li>회사가 이벤트, 보상 등으로 무상 지급한 보너스 크레딧은 환불 대상이 아닙니다.</li>
+        </Clauses>
+      ),
+    },
+    {
+      id: "validity",
+      title: "4. 유효기간과 만료",
+      body: (
+        <Clauses>
+          <li>
+            크레딧 팩을 사서 받은 크레딧의 유효기간은 <strong>결제가 완료된 때부터 {validity}</strong>이며, 팩마다 따로 계산합니다(가상계좌는
+            입금이 확인된 때부터). 보너스 크레딧의 유효기간은 지급할 때 따로 알립니다.
+          </li>
+          <li>크레딧은 보너스 크레딧부터, 그다음 유효기간이 먼저 끝나는 크레딧부터(같으면 먼저 받은 크레딧부터) 씁니다.</li>
+          <li>
+            <strong>유효기간이 지난 크레딧은 소멸하며 환불되지 않습니다.</strong> 다음에 만료되는 크레딧의 수와 만료일은 &lsquo;내
+            크레딧&rsquo; 화면에서 볼 수 있습니다.
+          </li>
         </Clauses>
       ),
     },
     {
       id: "unit-prices",
-      title: "4. 크레딧 팩별 구매 단가",
+      title: "5. 크레딧 팩별 구매 단가",
       body: (
         <>
           <Paragraph>표시된 가격은 부가가치세가 포함된 금액입니다.</Paragraph>
@@ -118,7 +157,7 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
           </Bullets>
           {partial ? (
             <Paragraph>
-              일부 금액을 환불하면 환불 금액에 비례한 크레딧(1개 미만은 버림)을 회수합니다. 예를 들어 {partial.name}에서{" "}
+              일부 금액을 환불하면 환불 금액에 비례한 크레딧(1개 미만은 버림)을 그 팩에서 회수합니다. 예를 들어 {partial.name}에서{" "}
               {formatWon(partial.refund)}을 환불하면 크레딧 {partial.credits}개를 회수합니다.
             </Paragraph>
           ) : null}
@@ -127,7 +166,7 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
     },
     {
       id: "how",
-      title: "5. 환불 방법과 기한",
+      title: "6. 환불 방법과 기한",
       body: (
         <Clauses>
           <li>
@@ -139,13 +178,16 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
             <strong>가상계좌</strong>로 결제한 경우에는 환불받을 계좌(은행, 계좌번호, 예금주)를 입력하거나 고객센터에 알려 주셔야 환불할 수
             있습니다. 입력한 계좌 정보는 토스페이먼츠에 전달되며 회사는 저장하지 않습니다.
           </li>
-          <li>환불되면 그 결제로 지급된 크레딧이 회수됩니다. 회수할 크레딧을 이미 썼다면 잔액이 0보다 작아질 수 있고, 그동안은 크레딧을 쓸 수 없습니다.</li>
+          <li>
+            환불되면 그 결제로 산 크레딧 팩에 남은 크레딧에서 환불 금액에 해당하는 크레딧을 회수합니다. 그 팩에 남아 있지 않은 크레딧(이미
+            쓰거나 만료된 것)은 다른 크레딧 팩이나 보너스 크레딧에서 회수하지 않습니다.
+          </li>
         </Clauses>
       ),
     },
     {
       id: "exceptions",
-      title: "6. 회사의 잘못이나 잘못된 결제",
+      title: "7. 회사의 잘못이나 잘못된 결제",
       body: (
         <Bullets>
           <li>잘못 결제된 금액(과오금)은 사용 여부와 기간에 관계없이 전액 돌려드립니다.</li>
@@ -159,11 +201,11 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
     },
     {
       id: "contact",
-      title: "7. 환불 문의",
+      title: "8. 환불 문의",
       body: (
         <Paragraph>
           고객센터 전화 {business.phone}, 이메일 {business.email}. 청약철회와 환불의 일반 조건은 <DocLink href="/terms">이용약관</DocLink>{" "}
-          제8조와 제9조에도 있습니다.
+          제8조와 제9조에, 크레딧의 유효기간과 사용 순서는 제6조에도 있습니다.
         </Paragraph>
       ),
     },

@@ -1,8 +1,12 @@
 // 이용약관, article by article, from the business profile and what the code does: credits as a
-// service-usage right that does not expire (yet), VAT-included prices, payment through Toss Payments,
-// the buyer's withdrawal window from REFUND_WINDOW_DAYS (counted in Seoul days, lib/payments/refund-window.ts),
-// refunds through Toss's cancel, credits taken back on a cancel (the balance may go below zero).
+// service-usage right kept in lots (lib/credits/lots.ts), paid ones valid CREDIT_VALIDITY_MONTHS from the
+// payment and bonuses for their own period, used bonus first, then earliest expiry, then oldest (LOT_ORDER),
+// gone once expired (lib/credits/expiry.ts); VAT-included prices, payment through Toss Payments, the buyer's
+// withdrawal window from REFUND_WINDOW_DAYS (counted in Seoul days, lib/payments/refund-window.ts) for a pack
+// whose own credits are untouched (refundBlocker), refunds through Toss's cancel, and a cancel taking
+// credits back from that pack only (what it no longer has is not taken from others).
 import type { LegalContext } from "@/lib/legal/context";
+import { creditValidityText } from "@/lib/legal/credit-validity-text";
 import { refundWindowExample } from "@/lib/legal/refund-window-text";
 import { Bullets, Clauses, DocLink, Paragraph, type LegalSection } from "./legal-parts";
 
@@ -14,6 +18,7 @@ function socialSignIn({ kakao, google }: LegalContext["oauth"]): string {
 export function termsSections(ctx: LegalContext): LegalSection[] {
   const { business, refundWindowDays: days } = ctx;
   const example = refundWindowExample(days);
+  const validity = creditValidityText(ctx.creditValidityMonths);
   return [
     {
       id: "article-1",
@@ -35,6 +40,10 @@ export function termsSections(ctx: LegalContext): LegalSection[] {
             &ldquo;크레딧&rdquo;이란 서비스의 유료 기능(프리미엄 생성 등)을 이용할 수 있는 <strong>서비스 이용권</strong>을 말합니다.
           </li>
           <li>&ldquo;크레딧 팩&rdquo;이란 정해진 수의 크레딧을 묶어 파는 상품을 말합니다.</li>
+          <li>&ldquo;유료 크레딧&rdquo;이란 회원이 크레딧 팩을 사서 받은 크레딧을 말합니다.</li>
+          <li>
+            &ldquo;보너스 크레딧&rdquo;이란 회사가 이벤트, 보상 등으로 회원에게 무상으로 지급하는 크레딧을 말합니다.
+          </li>
           <li>
             &ldquo;청약철회&rdquo;란 「전자상거래 등에서의 소비자보호에 관한 법률」(이하 &ldquo;전자상거래법&rdquo;) 제17조에 따라 구매를
             취소하고 결제 금액을 돌려받는 것을 말합니다.
@@ -96,16 +105,29 @@ export function termsSections(ctx: LegalContext): LegalSection[] {
           </li>
           <li>크레딧은 다른 회원에게 넘기거나 선물할 수 없습니다.</li>
           <li>
-            <strong>크레딧에는 현재 유효기간이 없습니다.</strong> 기간이 지나도 사라지지 않습니다. 회사가 유효기간을 두게 되면 제3조의 절차에
-            따라 미리 알립니다.
+            <strong>유료 크레딧의 유효기간은 결제가 완료된 때부터 {validity}입니다.</strong> 유효기간은 크레딧 팩마다 따로 계산하며, 가상계좌로
+            결제한 경우에는 입금이 확인된 때부터 계산합니다.
           </li>
-          <li>크레딧은 결제가 완료되는 즉시 지급되고, 쓰는 즉시 차감됩니다. 지급·사용 내역은 &lsquo;내 계정&rsquo; 화면에서 볼 수 있습니다.</li>
+          <li>보너스 크레딧의 유효기간은 회사가 지급할 때 따로 정하여 알립니다.</li>
           <li>
-            결제가 취소되면(청약철회, 환불, 결제 취소) 그 결제로 지급된 크레딧은 회수됩니다. 결제 금액의 일부만 취소되면 취소 금액에 비례한
-            크레딧(1개 미만은 버림)을 회수합니다. 회수할 크레딧을 이미 썼다면 크레딧 잔액이 0보다 작아질 수 있으며, 잔액이 다시 0보다 커질
-            때까지 크레딧을 쓸 수 없습니다.
+            <strong>크레딧은 보너스 크레딧부터 먼저 쓰고, 그다음 유효기간이 먼저 끝나는 크레딧부터 씁니다.</strong> 유효기간이 끝나는 때가
+            같으면 먼저 받은 크레딧부터 씁니다.
           </li>
-          <li>회사가 보상 등으로 무상 지급한 크레딧은 환불 대상이 아닙니다.</li>
+          <li>
+            <strong>유효기간이 지난 크레딧은 소멸하며, 소멸한 크레딧은 쓸 수 없고 환불되지 않습니다.</strong> 회사는 다음에 만료되는 크레딧의
+            수와 만료일, 크레딧 팩별 유효기간을 &lsquo;내 크레딧&rsquo; 화면에 표시합니다.
+          </li>
+          <li>
+            크레딧은 결제가 완료되는 즉시 지급되고, 쓰는 즉시 차감됩니다. 시간이 걸리는 작업에는 작업이 끝날 때까지 크레딧을 사용
+            예약해 두며, 작업이 실패하거나 취소되면 예약한 크레딧을 원래의 크레딧 팩으로 돌려드립니다. 지급·사용·만료 내역은 어느 크레딧 팩의
+            크레딧인지와 함께 &lsquo;내 크레딧&rsquo; 화면에서 볼 수 있습니다.
+          </li>
+          <li>
+            결제가 취소되면(청약철회, 환불, 결제 취소) 그 결제로 산 크레딧 팩에 남은 크레딧을 회수합니다. 결제 금액의 일부만 취소되면 취소
+            금액에 비례한 크레딧(1개 미만은 버림)을 그 팩에서 회수합니다. 회수할 크레딧이 그 팩에 남아 있지 않으면(이미 쓰거나 사용 예약
+            중이거나 만료된 경우) 다른 크레딧 팩이나 보너스 크레딧에서 회수하지 않습니다.
+          </li>
+          <li>보너스 크레딧은 환불 대상이 아닙니다.</li>
         </Clauses>
       ),
     },
@@ -134,11 +156,15 @@ export function termsSections(ctx: LegalContext): LegalSection[] {
             기간은 결제한 날의 다음 날부터 세어 {days}일째 되는 날 23시 59분(한국 시간)까지입니다. 예를 들어 {example.paidOn} 밤 11시 30분에
             결제했다면 {example.lastDay} 23시 59분까지 철회할 수 있습니다.
           </li>
+          <li>
+            크레딧 팩을 사용했는지는 <strong>크레딧 팩마다 그 팩에서 지급된 크레딧으로</strong> 판단합니다. 그 팩의 크레딧이 하나도 쓰이지
+            않았고 사용 예약 중인 것도 없으면, 다른 크레딧 팩이나 보너스 크레딧을 쓴 것과 관계없이 청약철회할 수 있습니다.
+          </li>
           <li>청약철회는 주문 상세 화면의 환불 버튼으로 직접 하거나, 고객센터에 요청해서 할 수 있습니다.</li>
           <li>
             크레딧은 디지털 콘텐츠이므로, 전자상거래법 제17조 제2항에 따라{" "}
             <strong>크레딧을 일부라도 쓴 크레딧 팩은 청약철회할 수 없습니다.</strong> 회사는 이 제한을 결제하기 전에 요금제 화면과 결제 화면에
-            표시합니다. 다만 쓰지 않은 크레딧에 해당하는 금액은 환불정책에 따라 고객센터에 환불을 요청할 수 있습니다.
+            표시합니다. 다만 그 팩에서 쓰지 않은 크레딧(유효기간이 지나지 않은 것)에 해당하는 금액은 환불정책에 따라 고객센터에 환불을 요청할 수 있습니다.
           </li>
           <li>
             {days}일이 지난 뒤에는 고객센터에 환불을 요청할 수 있으며, 회사는 <DocLink href="/refund-policy">환불정책</DocLink>에 따라

@@ -2,8 +2,17 @@ import { ButtonLink } from "@/components/ui/button";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { ShopProduct } from "@/lib/catalog/get-products";
 import { formatWon } from "@/lib/format";
+import { creditValidityText } from "@/lib/legal/credit-validity-text";
 
-export function PackCard({ product, refundWindowDays }: { product: ShopProduct; refundWindowDays: number }) {
+export function PackCard({
+  product,
+  refundWindowDays,
+  creditValidityMonths,
+}: {
+  product: ShopProduct;
+  refundWindowDays: number;
+  creditValidityMonths: number;
+}) {
   const perCredit = Math.round(product.price / product.credits);
   const headingId = `pack-${product.code}`;
   return (
@@ -24,7 +33,7 @@ export function PackCard({ product, refundWindowDays }: { product: ShopProduct; 
         크레딧당 <span className="tabular-nums">{formatWon(perCredit)}</span>
       </p>
       <ul className="mt-4 space-y-1.5 text-sm text-ink-soft">
-        {[`프리미엄 생성 ${product.credits}회`, `사용하지 않았다면 ${refundWindowDays}일 안에 환불`, "유효기간 없음"].map((line) => (
+        {[`프리미엄 생성 ${product.credits}회`, `사용하지 않았다면 ${refundWindowDays}일 안에 환불`, `유효기간 ${creditValidityText(creditValidityMonths)}(결제일부터)`].map((line) => (
           <li key={line} className="flex items-center gap-2">
             <svg viewBox="0 0 20 20" className="size-4 shrink-0 text-brand-600" fill="none" stroke="currentColor" strokeWidth="2.2" aria-hidden="true">
               <path d="M4.5 10.5l3.5 3.5 7.5-8" strokeLinecap="round" strokeLinejoin="round" />

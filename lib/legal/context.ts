@@ -10,6 +10,8 @@ export interface LegalContext {
   business: BusinessProfile;
   /** the buyer's own withdrawal window, in days (REFUND_WINDOW_DAYS) */
   refundWindowDays: number;
+  /** how long a paid pack's credits stay valid from the payment, in months (CREDIT_VALIDITY_MONTHS) */
+  creditValidityMonths: number;
   oauth: { kakao: boolean; google: boolean };
   /** error reports leave for Sentry */
   sentry: boolean;
@@ -20,11 +22,12 @@ export interface LegalContext {
 }
 
 /** The context of a parsed configuration (tests pass parseEnv's results). */
-export function legalContextOf(config: Pick<Env, "business" | "refundWindowDays" | "oauth" | "sentry">): LegalContext {
+export function legalContextOf(config: Pick<Env, "business" | "refundWindowDays" | "creditValidityMonths" | "oauth" | "sentry">): LegalContext {
   const oauth = { kakao: config.oauth.kakao !== null, google: config.oauth.google !== null };
   return {
     business: config.business,
     refundWindowDays: config.refundWindowDays,
+    creditValidityMonths: config.creditValidityMonths,
     oauth,
     sentry: config.sentry !== null,
     processors: entrustedProcessors({ hostingProvider: config.business.hostingProvider, sentryDsn: config.sentry?.dsn ?? null, ...oauth }),

@@ -14,6 +14,11 @@ export interface DocumentVersion {
 }
 
 export const TERMS_VERSIONS: readonly DocumentVersion[] = [
+  {
+    version: "2026-12-05",
+    effectiveFrom: "2026-12-05",
+    summary: "크레딧 유효기간(유료 크레딧은 결제일부터, 보너스 크레딧은 지급할 때 알리는 기간)과 사용 순서, 만료 신설. 청약철회와 결제 취소 시 회수를 크레딧 팩별로 판단",
+  },
   { version: "2026-12-04", effectiveFrom: "2026-12-04", summary: "최초 제정" },
 ];
 
@@ -22,6 +27,11 @@ export const PRIVACY_VERSIONS: readonly DocumentVersion[] = [
 ];
 
 export const REFUND_POLICY_VERSIONS: readonly DocumentVersion[] = [
+  {
+    version: "2026-12-05",
+    effectiveFrom: "2026-12-05",
+    summary: "유효기간과 만료(만료된 크레딧은 환불되지 않음) 추가. 사용하지 않은 팩인지를 잔액이 아니라 그 팩의 크레딧으로 판단",
+  },
   { version: "2026-12-04", effectiveFrom: "2026-12-04", summary: "최초 제정" },
 ];
 

@@ -168,17 +168,19 @@ test("the privacy policy lists Toss Payments and the host, and nothing this serv
   await expect(page.locator("#officer")).toContainText(business.privacyOfficer.name);
 });
 
-test("the terms and the refund policy state the configured window (7 days by default) and what credits are", ONE_SIZE, async ({ page }) => {
+test("the terms and the refund policy state the configured window (7 days by default), the validity (5 years) and what credits are", ONE_SIZE, async ({ page }) => {
   await page.goto("/terms");
   const terms = page.getByRole("main");
   await expect(terms).toContainText("크레딧은 서비스 이용권이며 현금으로 교환되지 않습니다.");
-  await expect(terms).toContainText("크레딧에는 현재 유효기간이 없습니다.");
+  await expect(terms).toContainText("유료 크레딧의 유효기간은 결제가 완료된 때부터 5년입니다.");
+  await expect(terms).toContainText("크레딧은 보너스 크레딧부터 먼저 쓰고, 그다음 유효기간이 먼저 끝나는 크레딧부터 씁니다.");
   await expect(terms).toContainText("사용하지 않은 크레딧 팩을 결제일로부터 7일 이내에 청약철회");
   await expect(terms).toContainText("12월 11일 23시 59분까지");
 
   await page.goto("/refund-policy");
   const policy = page.getByRole("main");
   await expect(policy).toContainText("결제 후 7일 이내, 크레딧을 쓰지 않은 팩");
+  await expect(policy).toContainText("유효기간이 지난 크레딧은 소멸하며 환불되지 않습니다.");
   await expect(policy).toContainText("3영업일 이내");
   await expect(policy).toContainText("가상계좌");
 });

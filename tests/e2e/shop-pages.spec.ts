@@ -2,6 +2,7 @@
 // credits, and the checkout's layout stability.
 import type { Page } from "@playwright/test";
 import { balance, expect, orderStatus, payWithWidget, signUp, snap, startPurchase, test } from "./shop-fixtures";
+import { kstDay } from "../../lib/kst";
 import { ONE_SIZE } from "./sizes";
 
 /** Our alerts, not Next.js's route announcer (also role="alert", outside <main>). */
@@ -123,12 +124,25 @@ test("account: balance, ledger and spending a credit; with none left, a way to b
   await page.getByRole("button", { name: "결제 승인" }).click();
   await expect(page.getByTestId("balance-after")).toHaveText("3개");
 
+  // The pack is a lot of its own, valid 5 years from the payment (CREDIT_VALIDITY_MONTHS' default).
   await page.goto("/account");
+  const expiresIn = `${Number(kstDay(new Date()).slice(0, 4)) + 5}년`;
+  const lot = page.getByRole("region", { name: "크레딧 묶음" }).getByRole("listitem", { name: "프로 팩 구매" });
+  await expect(lot).toContainText("구매");
+  await expect(lot).toContainText("남은 크레딧 3 / 3개");
+  await expect(lot).toContainText(`유효기간 ${expiresIn}`);
+  await expect(page.getByTestId("credit-next-expiry")).toHaveText(new RegExp(`^${expiresIn} \\d+월 \\d+일 3크레딧 만료$`));
+
   await page.getByLabel("만들 주제").fill("동네 빵집 신메뉴 홍보");
   await page.getByRole("button", { name: "프리미엄 생성 (1 크레딧)" }).click();
   await expect(page.getByRole("heading", { name: "「동네 빵집 신메뉴 홍보」 프리미엄 기획안" })).toBeVisible();
   await expect(page.getByTestId("credit-balance")).toHaveText("2개");
-  await expect(page.getByText("사용", { exact: true })).toBeVisible();
+  const ledger = page.getByRole("region", { name: "크레딧 내역" });
+  await expect(ledger.getByText("사용", { exact: true })).toBeVisible();
+  // The spend names the pack it drew from; the lot and the next expiry count what is left.
+  await expect(ledger.getByRole("listitem").filter({ hasText: "동네 빵집" })).toContainText("프로 팩 구매분");
+  await expect(lot).toContainText("남은 크레딧 2 / 3개");
+  await expect(page.getByTestId("credit-next-expiry")).toContainText("2크레딧 만료");
   await snap(page, testInfo, "account-after-spend");
 
   // A pack whose credits were spent cannot be refunded from the app.
@@ -154,11 +168,14 @@ test("the rules shown before payment: validity, withdrawal and the agreement abo
   await page.goto("/pricing");
   const rules = page.getByRole("region", { name: "구매 전에 확인해 주세요" });
   await expect(rules).toContainText("부가세를 포함한 금액");
-  await expect(rules).toContainText("유효기간: 구매한 크레딧은 기한 없이 사용할 수 있어요.");
+  await expect(rules).toContainText("유효기간: 구매한 크레딧은 결제일로부터 5년 동안 사용할 수 있어요.");
+  await expect(rules).toContainText("보너스 크레딧을 먼저 쓰고");
+  await expect(rules).toContainText("그 팩의 크레딧을 하나도 쓰지 않았다면");
   await expect(rules).toContainText("결제일로부터 7일 안에");
-  await expect(rules).toContainText("한 개라도 사용한 팩은");
+  await expect(rules).toContainText("한 개라도 사용한 팩(사용 예약 중인 크레딧 포함)은");
   await expect(rules.getByRole("link", { name: "환불정책" })).toHaveAttribute("href", "/refund-policy");
   await expect(page.getByRole("article", { name: "프로 팩" })).toContainText("사용하지 않았다면 7일 안에 환불");
+  await expect(page.getByRole("article", { name: "프로 팩" })).toContainText("유효기간 5년(결제일부터)");
 
   await signUp(page, "/checkout?product=PRO_PACK");
   await expect(page.getByRole("region", { name: "구매 전에 확인해 주세요" })).toContainText("결제일로부터 7일 안에");

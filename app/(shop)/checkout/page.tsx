@@ -52,7 +52,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Sea
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">결제</h1>
       <OrderSummary orderName={session.orderName} credits={session.credits} amount={session.amount} orderId={session.orderId} />
-      <PurchaseRules refundWindowDays={env.refundWindowDays} />
+      <PurchaseRules refundWindowDays={env.refundWindowDays} creditValidityMonths={env.creditValidityMonths} />
       <TossPaymentWidget
         session={session}
         clientKey={env.toss.clientKey}

@@ -18,13 +18,13 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       {products.length ? (
         <div className="grid gap-4 sm:grid-cols-2">
           {products.map((product) => (
-            <PackCard key={product.code} product={product} refundWindowDays={env.refundWindowDays} />
+            <PackCard key={product.code} product={product} refundWindowDays={env.refundWindowDays} creditValidityMonths={env.creditValidityMonths} />
           ))}
         </div>
       ) : (
         <p className="rounded-2xl bg-white p-6 text-ink-soft ring-1 ring-gray-200">지금은 판매 중인 크레딧 팩이 없어요.</p>
       )}
-      <PurchaseRules refundWindowDays={env.refundWindowDays} />
+      <PurchaseRules refundWindowDays={env.refundWindowDays} creditValidityMonths={env.creditValidityMonths} />
       <p className="text-sm leading-relaxed text-ink-soft">결제는 토스페이먼츠로 안전하게 처리돼요.</p>
       <FlashToast param="canceled" message={params.canceled === "1" ? "결제를 취소했어요." : null} />
     </div>

@@ -90,13 +90,58 @@ describe("the terms and the refund policy state the configured window", () => {
     }
   });
 
-  it("says credits are a service-usage right, not cash, and do not expire", () => {
+  it("says credits are a service-usage right, not cash", () => {
     const terms = text(termsSections(legalContextOf(parseEnv({}))));
     expect(terms).toContain("크레딧은 서비스 이용권이며 현금으로 교환되지 않습니다.");
-    expect(terms).toContain("크레딧에는 현재 유효기간이 없습니다.");
     expect(terms).toContain("부가가치세가 포함된 금액");
   });
+});
 
+describe("the terms and the refund policy state the configured validity, the order of use and expiry", () => {
+  it.each([
+    [{}, "5년"],
+    [{ CREDIT_VALIDITY_MONTHS: "12" }, "1년"],
+    [{ CREDIT_VALIDITY_MONTHS: "18" }, "18개월"],
+  ])("%o: paid credits valid %s from payment", (vars, validity) => {
+    const ctx = legalContextOf(parseEnv(vars));
+    const terms = text(termsSections(ctx));
+    const policy = text(refundPolicySections(ctx));
+    expect(terms).toContain(`유료 크레딧의 유효기간은 결제가 완료된 때부터 ${validity}입니다.`);
+    expect(policy).toContain(`결제가 완료된 때부터 ${validity}`);
+    expect(policy).toContain(`유료 크레딧은 결제일부터 ${validity}`);
+    for (const page of [terms, policy]) expect(page).not.toMatch(/유효기간이 없습니다|사라지지 않습니다/);
+  });
+
+  it("bonus credits first with their own validity, then the earliest expiry; expired credits are gone and not refunded", () => {
+    const ctx = legalContextOf(parseEnv({}));
+    const terms = text(termsSections(ctx));
+    expect(terms).toContain("보너스 크레딧의 유효기간은 회사가 지급할 때 따로 정하여 알립니다.");
+    expect(terms).toContain("크레딧은 보너스 크레딧부터 먼저 쓰고, 그다음 유효기간이 먼저 끝나는 크레딧부터 씁니다.");
+    expect(terms).toContain("유효기간이 지난 크레딧은 소멸하며, 소멸한 크레딧은 쓸 수 없고 환불되지 않습니다.");
+    const policy = text(refundPolicySections(ctx));
+    expect(policy).toContain("크레딧은 보너스 크레딧부터, 그다음 유효기간이 먼저 끝나는 크레딧부터");
+    expect(policy).toContain("유효기간이 지난 크레딧은 소멸하며 환불되지 않습니다.");
+  });
+
+  it("a pack is judged by its own credits, not by the balance, and a cancel takes back from that pack only", () => {
+    const ctx = legalContextOf(parseEnv({}));
+    const terms = text(termsSections(ctx));
+    expect(terms).toContain("크레딧 팩마다 그 팩에서 지급된 크레딧으로");
+    expect(terms).toContain("다른 크레딧 팩이나 보너스 크레딧을 쓴 것과 관계없이 청약철회할 수 있습니다.");
+    expect(terms).toContain("다른 크레딧 팩이나 보너스 크레딧에서 회수하지 않습니다.");
+    expect(terms).not.toContain("0보다 작아질");
+    const policy = text(refundPolicySections(ctx));
+    expect(policy).toContain("팩마다, 그 팩에서 지급된 크레딧으로");
+    expect(policy).toContain(
+      "예를 들어 프로 팩을 산 뒤 프리미엄 팩을 사고 크레딧 3개를 썼다면 쓰인 것은 프로 팩의 크레딧이고, 프리미엄 팩은 쓰지 않은 팩으로 환불할 수 있습니다.",
+    );
+    expect(policy).not.toContain("크레딧 잔액으로 봅니다");
+    expect(policy).not.toContain("0보다 작아질");
+  });
+
+});
+
+describe("the refund policy's prices", () => {
   it("prices each pack's credit from the catalog", () => {
     const policy = text(refundPolicySections(legalContextOf(parseEnv({}))));
     expect(policy).toContain("프로 팩: ₩3,000, 크레딧 3개");
