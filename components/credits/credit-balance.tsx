@@ -1,7 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import type { CreditSummary } from "@/lib/credits/lots";
-import { expiryNotice } from "@/lib/credits/expiry-notice";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { expiryNotice, usableUntilText } from "@/lib/credits/expiry-notice";
+import { formatCount } from "@/lib/format";
 
 /**
  * The account page's headline: the credits the buyer can use now, those held for a job still running
@@ -36,7 +36,7 @@ export function CreditBalance({ balance, held, nextExpiry, now }: Pick<CreditSum
               className={`rounded-full px-3 py-1 font-medium ${notice.soon ? "bg-amber-50 text-amber-900" : "ring-1 ring-white/50"}`}
               data-testid="credit-next-expiry"
             >
-              <time dateTime={nextExpiry.expiresAt} title={`${formatDateTime(nextExpiry.expiresAt)} 만료`}>
+              <time dateTime={nextExpiry.expiresAt} title={`${usableUntilText(nextExpiry.expiresAt)}까지 사용 가능`}>
                 {notice.when}
               </time>{" "}
               {notice.what}

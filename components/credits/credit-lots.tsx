@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { usableUntilText } from "@/lib/credits/expiry-notice";
 import type { LotView } from "@/lib/credits/lots";
 import { formatCount, formatDateTime } from "@/lib/format";
 
@@ -65,7 +66,7 @@ function CreditLotItem({ lot }: { lot: LotView }) {
           {lot.expiresAt ? (
             <>
               {lot.expired ? "" : "유효기간 "}
-              <time dateTime={lot.expiresAt}>{formatDateTime(lot.expiresAt)}</time>
+              <time dateTime={lot.expiresAt}>{usableUntilText(lot.expiresAt)}</time>
               {lot.expired ? " 만료" : "까지"}
             </>
           ) : (

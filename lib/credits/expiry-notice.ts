@@ -1,7 +1,9 @@
 // What expires next, in words a buyer reads at a glance ("7일 후(12월 11일) 2크레딧 만료"), counted in
 // Seoul calendar days whatever the server's or viewer's time zone: a lot that expires at 00:30 KST
-// tomorrow expires "내일", not "오늘", although it is under 24 hours away. Pure: the account page passes
-// the summary's nextExpiry and the time of the request.
+// tomorrow expires "내일", not "오늘", although it is under 24 hours away. A lot that ends at 00:00 KST
+// (an operator's bonus "valid through" a day ends at the start of the next) belongs to the day before:
+// its credits can be used all of that day and no minute of the next. Pure: the account page passes the
+// summary's nextExpiry and the time of the request.
 import { formatCount } from "@/lib/format";
 import { kstDay, kstTimestamp } from "@/lib/kst";
 
@@ -14,13 +16,13 @@ export const EXPIRY_SOON_DAYS = 30;
 const DATE_ONLY_FROM_DAYS = 365;
 
 export interface ExpiryNotice {
-  /** when, for a <time> element: "7일 후(12월 11일)", "내일(12월 5일)", "오늘 23:30에", "2031년 12월 4일" */
+  /** when, for a <time> element: "7일 후(12월 11일)", "내일(12월 5일)", "오늘 23:30에", "오늘 자정에", "2031년 12월 4일" */
   when: string;
   /** what: "2크레딧 만료" */
   what: string;
   /** the whole sentence: `${when} ${what}` */
   text: string;
-  /** Seoul calendar days from today to the day of expiry (0 = today) */
+  /** Seoul calendar days from today to the last day the credits can be used (0 = today) */
   days: number;
   /** within EXPIRY_SOON_DAYS */
   soon: boolean;
@@ -31,10 +33,31 @@ export function seoulDaysBetween(from: Date, to: Date): number {
   return Math.round((Date.parse(kstDay(to)) - Date.parse(kstDay(from))) / DAY_MS);
 }
 
-/** "2026-12-11" → "12월 11일", or "2027년 1월 4일" when the year is not `thisYear`. */
-function seoulDate(day: string, thisYear: string): string {
+/** "2026-12-11" → "12월 11일", or "2027년 1월 4일" when the year is not `thisYear` (null: always the year). */
+function seoulDate(day: string, thisYear: string | null): string {
   const [year, month, date] = day.split("-").map(Number);
   return `${String(year) === thisYear ? "" : `${year}년 `}${month}월 ${date}일`;
+}
+
+/** Whether an instant is the very start of a Seoul day (00:00:00.000 KST). */
+function isSeoulMidnight(instant: Date): boolean {
+  return kstTimestamp(instant).endsWith(" 00:00:00") && instant.getTime() % 1000 === 0;
+}
+
+/** The last Seoul day, "YYYY-MM-DD", on which credits that expire at `expiresAt` can still be used. */
+export function lastUsableSeoulDay(expiresAt: Date): string {
+  return kstDay(new Date(expiresAt.getTime() - 1));
+}
+
+/**
+ * Until when credits that expire at `iso` can be used, in Seoul time: "2031년 12월 4일 19:17", or the
+ * day alone, "2026년 12월 11일", for credits that can be used to the end of it (expiring at 00:00 KST).
+ */
+export function usableUntilText(iso: string): string {
+  const expiresAt = new Date(iso);
+  if (Number.isNaN(expiresAt.getTime())) throw new Error(`usableUntilText: not an instant: ${JSON.stringify(iso)}`);
+  const day = seoulDate(lastUsableSeoulDay(expiresAt), null);
+  return isSeoulMidnight(expiresAt) ? day : `${day} ${kstTimestamp(expiresAt).slice(11, 16)}`;
 }
 
 /**
@@ -45,11 +68,13 @@ function seoulDate(day: string, thisYear: string): string {
 export function expiryNotice(next: { credits: number; expiresAt: string }, now: Date): ExpiryNotice {
   const expiresAt = new Date(next.expiresAt);
   if (Number.isNaN(expiresAt.getTime())) throw new Error(`expiryNotice: not an instant: ${JSON.stringify(next.expiresAt)}`);
-  const days = Math.max(0, seoulDaysBetween(now, expiresAt));
-  const date = seoulDate(kstDay(expiresAt), kstDay(now).slice(0, 4));
+  const days = Math.max(0, seoulDaysBetween(now, new Date(expiresAt.getTime() - 1)));
+  const date = seoulDate(lastUsableSeoulDay(expiresAt), kstDay(now).slice(0, 4));
   const when =
     days === 0
-      ? `오늘 ${kstTimestamp(expiresAt).slice(11, 16)}에`
+      ? isSeoulMidnight(expiresAt)
+        ? "오늘 자정에"
+        : `오늘 ${kstTimestamp(expiresAt).slice(11, 16)}에`
       : days === 1
         ? `내일(${date})`
         : days < DATE_ONLY_FROM_DAYS

@@ -63,12 +63,13 @@ describe("the lots", () => {
   it("each with its name, source, what is left and until when, a purchase linking to its order", () => {
     const markup = render([
       lot({ remaining: 2, held: 1 }),
-      lot({ id: "lot_2", source: "BONUS", orderId: null, reason: "가입 축하 보너스", amount: 2, remaining: 2, expiresAt: "2026-12-31T14:59:00.000Z" }),
+      lot({ id: "lot_2", source: "BONUS", orderId: null, reason: "가입 축하 보너스", amount: 2, remaining: 2, expiresAt: "2026-12-31T15:00:00.000Z" }),
       lot({ id: "lot_3", source: "ADJUSTMENT", orderId: null, reason: "운영자 조정", amount: 1, remaining: 1 }),
     ]);
     const page = text(markup);
     for (const words of ["프로 팩 구매", "구매", "남은 크레딧 2 / 3개", "사용 예약 중 1개", "유효기간 2031년 12월 4일 10:00까지"]) expect(page).toContain(words);
-    for (const words of ["가입 축하 보너스", "보너스", "남은 크레딧 2 / 2개", "유효기간 2026년 12월 31일 23:59까지"]) expect(page).toContain(words);
+    // a bonus valid through 12월 31일 (it ends at 00:00 KST on 1월 1일)
+    for (const words of ["가입 축하 보너스", "보너스", "남은 크레딧 2 / 2개", "유효기간 2026년 12월 31일까지"]) expect(page).toContain(words);
     expect(page).toContain("조정");
     expect(markup).toContain('href="/orders/ord_1"');
     expect(markup.match(/<li /g)).toHaveLength(3);
