@@ -69,8 +69,8 @@ export function summaryColumns(userId: Prisma.Sql | string, limit: number): Pris
       COALESCE((SELECT SUM("amount") FROM "CreditSpend" WHERE "userId" = ${userId} AND "status" = 'HELD'), 0)::int AS "held",
       (SELECT json_build_object('credits', SUM(o."remaining"), 'expiresAt', to_char(MIN(o."expiresAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
          FROM "lots" o
-         WHERE o."remaining" > 0 AND NOT o."expired" AND (o."expiresAt" AT TIME ZONE 'Asia/Seoul')::date =
-               (SELECT (MIN(f."expiresAt") AT TIME ZONE 'Asia/Seoul')::date FROM "lots" f WHERE f."remaining" > 0 AND NOT f."expired")
+         WHERE o."remaining" > 0 AND NOT o."expired" AND ((o."expiresAt" - interval '1 millisecond') AT TIME ZONE 'Asia/Seoul')::date =
+               (SELECT ((MIN(f."expiresAt") - interval '1 millisecond') AT TIME ZONE 'Asia/Seoul')::date FROM "lots" f WHERE f."remaining" > 0 AND NOT f."expired")
          HAVING COUNT(*) > 0
       ) AS "nextExpiry",
       COALESCE((
@@ -90,7 +90,8 @@ export function summaryColumns(userId: Prisma.Sql | string, limit: number): Pris
 
 /**
  * A user's lots (at most `limit`, open ones first, newest first), with the balance, the credits held and
- * what expires next (the credits of every open lot that expires on the first Seoul day any does): one
+ * what expires next (the credits of every open lot usable until the same last Seoul day as the first to
+ * expire; a lot that ends at 00:00 KST belongs to the day before, as the account page words it): one
  * statement.
  */
 export async function getCreditSummary(userId: string, limit = 50): Promise<CreditSummary> {

@@ -130,6 +130,9 @@ test("refund: the credits go back and the order is canceled", async ({ page }, t
   // Paid today: the buyer's own window ends at 23:59 on the 7th day after (lib/payments/refund-window.ts).
   await expect(page.getByText("직접 환불 기한")).toBeVisible();
   await expect(page.getByText(/까지 전액 환불할 수 있어요/)).toContainText("23:59");
+  // The pack's own lot: untouched, valid 5 years (CREDIT_VALIDITY_MONTHS' default) from today.
+  await expect(page.getByTestId("order-lot-remaining")).toHaveText("3 / 3개");
+  await expect(page.getByText(`${new Date().getFullYear() + 5}년`)).toBeVisible();
   await page.getByRole("button", { name: "환불하기" }).click();
   const dialog = page.getByRole("dialog", { name: "이 주문을 환불할까요?" });
   await expect(dialog).toBeVisible();

@@ -91,7 +91,7 @@ describe("GET /api/orders/{orderId} and /api/credits", () => {
   it("gives the balance and entries of the signed-in user", async () => {
     const response = await buyer.client.fetch("/api/credits");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ balance: 0, entries: [] });
+    expect(await response.json()).toEqual({ balance: 0, held: 0, nextExpiry: null, lots: [], entries: [] });
     await expectRefused(await new Client().fetch("/api/credits"), 401);
   });
 });

@@ -13,6 +13,7 @@ import { DetailRow } from "@/components/ui/card";
 import { FlashToast } from "@/components/ui/flash-toast";
 import { requireUser } from "@/lib/auth/session";
 import { getOrderCreditEntries } from "@/lib/credits/get-credits";
+import { usableUntilText } from "@/lib/credits/expiry-notice";
 import { getOrderLot } from "@/lib/credits/lots";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatWon } from "@/lib/format";
@@ -108,6 +109,16 @@ export default async function OrderPage({ params, searchParams }: { params: Para
             <span className="tabular-nums">{formatWon(order.amount)}</span>
           </DetailRow>
           <DetailRow label="크레딧">{order.credits}개</DetailRow>
+          {lot ? (
+            <>
+              <DetailRow label="이 팩의 남은 크레딧">
+                <span className="tabular-nums" data-testid="order-lot-remaining">
+                  {lot.remaining} / {lot.amount}개{lot.held > 0 ? ` (사용 예약 중 ${lot.held}개)` : ""}
+                </span>
+              </DetailRow>
+              {lot.expiresAt ? <DetailRow label="유효기간">{usableUntilText(lot.expiresAt.toISOString())}까지</DetailRow> : null}
+            </>
+          ) : null}
           <DetailRow label="결제 수단">{order.method ?? "—"}</DetailRow>
           <DetailRow label="주문 일시">{formatDateTime(order.createdAt)}</DetailRow>
           {order.approvedAt ? <DetailRow label="결제 일시">{formatDateTime(order.approvedAt)}</DetailRow> : null}
