@@ -29,6 +29,16 @@ Next confirm (the merchant's next confirm, or with --payment <ref> only that pay
                                     the next confirm approves, then answers after SECONDS (default 15)
   clear-next [--payment <ref>]      the next confirm is normal again
 
+Billing keys (자동결제, by billingKey):
+  billing-keys [--merchant M] [--customer <customerKey>]
+                                    recent billing keys, their cards and switches
+  billing-show <billingKey>         one billing key (Toss's Billing object) and its switches
+  billing-fail-next <billingKey> <ERROR_CODE|none>
+                                    the key's next charge answers this Toss error (e.g. REJECT_CARD_PAYMENT)
+  billing-card <billingKey> <lost-or-stolen|expired|normal>
+                                    the card's state: every charge fails until it is normal again
+  billing-remove <billingKey>       removes the key: its charges are refused from then on
+
 Merchant settings (default merchant: docs, the docs key pair):
   webhook-url <url|default> [--payment <ref>]
                                     where this merchant's webhooks go (with --payment: that payment's
@@ -112,6 +122,13 @@ function summarisePayment(p: Record<string, unknown>): string {
     .join("\n");
 }
 
+function summariseBillingKey(k: Record<string, unknown>): string {
+  const billing = k.billing as { billingKey: string; customerKey: string; cardCompany: string; cardNumber: string };
+  const state = k.deletedAt ? "삭제됨" : String(k.cardState);
+  const next = k.nextChargeErrorCode ? `  다음 결제 실패: ${k.nextChargeErrorCode}` : "";
+  return `${billing.billingKey}  ${state}  ${billing.cardCompany} ${billing.cardNumber}  고객 ${billing.customerKey}  (${k.merchantId})${next}`;
+}
+
 function summariseDelivery(d: Record<string, unknown>): string {
   return `${d.id}  ${d.eventType} ${d.paymentStatus ?? ""}  ${d.status}  시도 ${d.attempts}회  마지막 응답 ${d.lastResponseStatus ?? "-"}  ${d.transmissionId}${d.note ? `  (${d.note})` : ""}`;
 }
@@ -135,6 +152,8 @@ async function main() {
     if (!ref) throw new Error(`${action}: missing ${what}. See npm run toss -- --help`);
     return encodeURIComponent(ref);
   };
+  const billingKeyAction = (name: string, body: Record<string, unknown> = {}) =>
+    call(base, access, "POST", `/billing-keys/${need("billingKey")}/${name}`, { ...(merchant ? { merchant } : {}), ...body });
   const paymentAction = (name: string, extra: Record<string, unknown> = {}) =>
     call(base, access, "POST", `/payments/${need("orderId or paymentKey")}/${name}`, { ...(merchant ? { merchant } : {}), ...extra });
   const settings = (body: Record<string, unknown>) => call(base, access, "POST", `/merchants/${merchant ?? "docs"}`, body);
@@ -181,6 +200,32 @@ async function main() {
     case "clear-next":
       answer = await nextConfirm({ nextConfirm: "none" });
       break;
+    case "billing-keys": {
+      const query = new URLSearchParams();
+      if (merchant) query.set("merchant", merchant);
+      if (flag(parsed, "customer")) query.set("q", flag(parsed, "customer")!);
+      answer = await call(base, access, "GET", `/billing-keys${query.size ? `?${query}` : ""}`);
+      break;
+    }
+    case "billing-show":
+      answer = await call(base, access, "GET", `/billing-keys/${need("billingKey")}${merchant ? `?merchant=${merchant}` : ""}`);
+      break;
+    case "billing-fail-next": {
+      const code = parsed.positional[2];
+      if (!code) throw new Error("billing-fail-next: missing the Toss error code (or none). See npm run toss -- --help");
+      answer = await billingKeyAction("next-charge", { nextCharge: code });
+      break;
+    }
+    case "billing-card": {
+      const state = parsed.positional[2];
+      const cardState = { "lost-or-stolen": "LOST_OR_STOLEN", stolen: "LOST_OR_STOLEN", expired: "EXPIRED", normal: "NORMAL" }[state ?? ""];
+      if (!cardState) throw new Error("billing-card: the state is lost-or-stolen, expired or normal. See npm run toss -- --help");
+      answer = await billingKeyAction("card-state", { cardState });
+      break;
+    }
+    case "billing-remove":
+      answer = await billingKeyAction("remove");
+      break;
     case "webhook-url":
       need("URL");
       // --payment <ref>: that payment's webhooks only; otherwise the merchant's.
@@ -225,6 +270,10 @@ async function main() {
       const d = data as { payment: Record<string, unknown>; deliveries: Record<string, unknown>[] };
       console.log(summarisePayment(d.payment));
       for (const delivery of d.deliveries) console.log(`  ${summariseDelivery(delivery)}`);
+    } else if (action === "billing-keys") {
+      for (const key of data as Record<string, unknown>[]) console.log(summariseBillingKey(key));
+    } else if (data && typeof data === "object" && "billing" in data) {
+      console.log(summariseBillingKey(data as Record<string, unknown>));
     } else if (action === "deliveries") {
       for (const delivery of data as Record<string, unknown>[]) console.log(summariseDelivery(delivery));
     } else if (Array.isArray(data)) {

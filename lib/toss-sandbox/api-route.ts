@@ -7,7 +7,7 @@ import { traceDb } from "@/lib/db-trace";
 import { MAX_REQUEST_BODY_BYTES, refusalResponse } from "@/lib/http-guards";
 import { parseBasicAuth } from "./auth";
 import { isTossErrorCode, TossSandboxError } from "./errors";
-import { tossJson, type ApiResult } from "./http";
+import { tossEmpty, tossJson, type ApiResult } from "./http";
 import { checkIdempotencyKey, withIdempotency } from "./idempotency";
 import { merchantForSecretKey, type KeyFamily } from "./keys";
 import { configuredKeys, sandboxEnabled } from "./mode";
@@ -22,11 +22,13 @@ export interface ApiCall {
 
 const LIVE_KEY_MESSAGE = "라이브 키(live_)는 샌드박스에서 사용할 수 없습니다. 테스트 키(test_)를 사용해주세요.";
 
-/** confirm, cancel or lookup: what a trace calls a sandbox API call (lib/db-trace.ts). */
+/** confirm, cancel, lookup or a billing call: what a trace calls a sandbox API call (lib/db-trace.ts). */
 function operationName(request: Request): string {
   const path = new URL(request.url).pathname;
   if (path.endsWith("/payments/confirm")) return "confirm";
   if (path.endsWith("/cancel")) return "cancel";
+  if (path.endsWith("/billing/authorizations/issue")) return "billing issue";
+  if (path.includes("/v1/billing/")) return request.method === "DELETE" ? "billing delete" : "billing charge";
   return "lookup";
 }
 
@@ -72,6 +74,8 @@ async function answerTossApi(request: Request, operation: (call: ApiCall) => Pro
     );
     // Serverless has no timer: API calls also send the webhook retries that have come due.
     pumpSoon();
+    // An answer with no body (DELETE /v1/billing/{billingKey}): an empty 200, as Toss's.
+    if (result.body === undefined) return tossEmpty(result.status);
     return tossJson(result.body, result.status);
   } catch (error) {
     if (error instanceof TossSandboxError) return tossJson(error.toJSON(), error.status);

@@ -41,16 +41,22 @@ export function bankNameOf(code: string | null | undefined): string {
   return BANKS.find((b) => b.code === code)?.name ?? code ?? "";
 }
 
+/** Card issuers: code, the name the windows show, and the short name of Toss's card-company code table. */
 export const CARD_COMPANIES = [
-  { code: "61", name: "현대카드" },
-  { code: "41", name: "신한카드" },
-  { code: "51", name: "삼성카드" },
-  { code: "11", name: "KB국민카드" },
-  { code: "31", name: "비씨카드" },
-  { code: "71", name: "롯데카드" },
-  { code: "21", name: "하나카드" },
-  { code: "33", name: "우리카드" },
-  { code: "91", name: "NH농협카드" },
+  { code: "61", name: "현대카드", company: "현대" },
+  { code: "41", name: "신한카드", company: "신한" },
+  { code: "51", name: "삼성카드", company: "삼성" },
+  { code: "11", name: "KB국민카드", company: "국민" },
+  { code: "31", name: "비씨카드", company: "BC" },
+  { code: "71", name: "롯데카드", company: "롯데" },
+  { code: "21", name: "하나카드", company: "하나" },
+  { code: "33", name: "우리카드", company: "우리" },
+  { code: "91", name: "NH농협카드", company: "농협" },
 ] as const;
 
 export const DEFAULT_CARD_COMPANY = "61";
+
+/** The short issuer name of a card code (the Billing object's cardCompany), or the code when unknown. */
+export function cardCompanyOf(code: string): string {
+  return CARD_COMPANIES.find((c) => c.code === code)?.company ?? code;
+}

@@ -37,6 +37,17 @@ export const TOSS_ERRORS = {
     status: 400,
     message: "이미 승인 및 취소가 진행된 중복된 주문번호 입니다. 다른 주문번호로 진행해주세요.",
   },
+  BELOW_ZERO_AMOUNT: { status: 400, message: "금액은 0보다 커야 합니다." },
+  INVALID_ORDER_ID: { status: 400, message: "`orderId`는 영문 대소문자, 숫자, 특수문자(-, _) 만 허용합니다. 6자 이상 64자 이하여야 합니다." },
+  INVALID_ORDER_NAME: { status: 400, message: "주문 이름은 100자 이하여야 합니다." },
+  INVALID_EMAIL: { status: 400, message: "이메일 주소 형식에 맞지 않습니다." },
+  // Toss's table says "-, *, =, ., @" and 255 characters; its API reference says - _ = . @ and 300 for
+  // billing's customerKey, which is what the sandbox checks and says.
+  INVALID_CUSTOMER_KEY: { status: 400, message: "`customerKey`는 영문 대소문자, 숫자, 특수문자 -, _, =, ., @로 2자 이상 300자 이하여야 합니다." },
+  // 자동결제 (billing): the authKey and billing-key codes of Toss's table (docs "에러 코드", 전체 에러 목록)
+  INVALID_BILL_KEY_REQUEST: { status: 400, message: "빌링키 인증이 완료되지 않았거나 유효하지 않은 빌링 거래 건입니다." },
+  NOT_MATCHES_CUSTOMER_KEY: { status: 400, message: "빌링 인증 고객키와 결제 요청 고객키가 일치하지 않습니다." },
+  NOT_SUPPORTED_CARD_TYPE: { status: 400, message: "지원되지 않는 카드 종류입니다." },
   // 401
   UNAUTHORIZED_KEY: { status: 401, message: "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다." },
   // 403
@@ -53,6 +64,7 @@ export const TOSS_ERRORS = {
   // 404
   NOT_FOUND_PAYMENT: { status: 404, message: "존재하지 않는 결제 정보 입니다." },
   NOT_FOUND_PAYMENT_SESSION: { status: 404, message: "결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다." },
+  NOT_FOUND_BILLING: { status: 404, message: "존재하지 않는 빌링 결제 인증 정보 입니다." },
   // 409
   IDEMPOTENT_REQUEST_PROCESSING: { status: 409, message: "이전 멱등 요청이 처리중입니다." },
   // 500
@@ -128,6 +140,55 @@ export const PAYMENT_WINDOW_FAILURES = {
 } as const;
 
 export type PaymentWindowFailureCode = keyof typeof PAYMENT_WINDOW_FAILURES;
+
+/**
+ * What the card registration window (requestBillingAuth) sends to failUrl: the buyer closing it, and the
+ * card refusals Toss's table lists for issuing a billing key.
+ */
+export const BILLING_WINDOW_FAILURES = {
+  PAY_PROCESS_CANCELED: PAYMENT_WINDOW_FAILURES.PAY_PROCESS_CANCELED,
+  REJECT_CARD_COMPANY: TOSS_ERRORS.REJECT_CARD_COMPANY.message,
+  INVALID_CARD_NUMBER: TOSS_ERRORS.INVALID_CARD_NUMBER.message,
+  INVALID_CARD_EXPIRATION: TOSS_ERRORS.INVALID_CARD_EXPIRATION.message,
+  INVALID_STOPPED_CARD: TOSS_ERRORS.INVALID_STOPPED_CARD.message,
+  NOT_SUPPORTED_CARD_TYPE: TOSS_ERRORS.NOT_SUPPORTED_CARD_TYPE.message,
+  EXCEED_MAX_AUTH_COUNT: TOSS_ERRORS.EXCEED_MAX_AUTH_COUNT.message,
+  COMMON_ERROR: PAYMENT_WINDOW_FAILURES.COMMON_ERROR,
+} as const;
+
+export type BillingWindowFailureCode = keyof typeof BILLING_WINDOW_FAILURES;
+
+export function isBillingWindowFailureCode(code: string): code is BillingWindowFailureCode {
+  return Object.hasOwn(BILLING_WINDOW_FAILURES, code);
+}
+
+/**
+ * Codes the console can make a billing key's next charge fail with (the card refusals of a normal
+ * confirm, the daily count, and Toss's undecided 5xx / PROVIDER_ERROR). A refusal ends the charge
+ * ABORTED (a Payment with `failure`, and its webhook); an undecided one records nothing.
+ */
+export const BILLING_CHARGE_FAILURE_CODES = [
+  "REJECT_CARD_PAYMENT",
+  "REJECT_CARD_COMPANY",
+  "INVALID_CARD_EXPIRATION",
+  "INVALID_STOPPED_CARD",
+  "INVALID_CARD_LOST_OR_STOLEN",
+  "INVALID_REJECT_CARD",
+  "EXCEED_MAX_DAILY_PAYMENT_COUNT",
+  "EXCEED_MAX_AMOUNT",
+  "NOT_SUPPORTED_CARD_TYPE",
+  "CARD_PROCESSING_ERROR",
+  "PROVIDER_ERROR",
+  "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING",
+  "FAILED_INTERNAL_SYSTEM_PROCESSING",
+  "UNKNOWN_PAYMENT_ERROR",
+] as const satisfies readonly TossErrorCode[];
+
+export type BillingChargeFailureCode = (typeof BILLING_CHARGE_FAILURE_CODES)[number];
+
+export function isBillingChargeFailureCode(code: string): code is BillingChargeFailureCode {
+  return (BILLING_CHARGE_FAILURE_CODES as readonly string[]).includes(code);
+}
 
 export function isPaymentWindowFailureCode(code: string): code is PaymentWindowFailureCode {
   return Object.hasOwn(PAYMENT_WINDOW_FAILURES, code);

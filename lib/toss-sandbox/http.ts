@@ -22,6 +22,11 @@ export function tossJson(body: unknown, status = 200): Response {
   });
 }
 
+/** An answer with no body, with the headers every answer has. */
+export function tossEmpty(status = 200): Response {
+  return new Response(null, { status, headers: { "X-TossPayments-Trace-Id": newTraceId(), "Cache-Control": "no-store" } });
+}
+
 export function errorResult(error: TossSandboxError): ApiResult {
   return { status: error.status, body: error.toJSON() };
 }

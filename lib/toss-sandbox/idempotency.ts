@@ -6,7 +6,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { TossSandboxError } from "./errors";
 import { errorResult, type ApiResult } from "./http";
@@ -82,6 +82,21 @@ export function claimMade(claim: PendingClaim, inserted: boolean): void {
   if (!key || key.pending !== claim) throw new Error("claimMade outside its request");
   if (!inserted) throw new ClaimConflict();
   key.id = claim.id;
+}
+
+/**
+ * Stores `result` as the answer of this request's idempotency key inside the caller's transaction, so
+ * that the change and its answer commit together (a retry after a crash hears the change, never runs it
+ * again). Returns the key to pass to answerInFlightKey once committed; null without a key.
+ */
+export async function answerInTransaction(tx: Tx, result: ApiResult): Promise<{ id: string } | null> {
+  const key = inFlightKey();
+  if (!key) return null;
+  await tx.sandboxIdempotencyKey.update({
+    where: { id: key.id },
+    data: { status: "DONE", responseStatus: result.status, responseBody: JSON.stringify(result.body) },
+  });
+  return key;
 }
 
 export function answerInFlightKey(key: { id: string }): void {

@@ -50,3 +50,20 @@ export function newApproveNo(): string {
 export function newTraceId(): string {
   return randomBytes(16).toString("hex");
 }
+
+/**
+ * A billing key, shaped like the ones Toss answers (44 characters of URL-safe base64 ending in "=", e.g.
+ * "Z_t5vOvQxrj4499PeiJcjen28-V2RyqgYTwN44Rdzk0="): nothing in it needs escaping in /v1/billing/{billingKey}.
+ */
+export function newBillingKey(): string {
+  for (;;) {
+    const key = `${randomBytes(32).toString("base64url")}=`;
+    // Never a leading "-": a key is also a command-line argument (npm run toss -- billing-… <key>).
+    if (key[0] !== "-") return key;
+  }
+}
+
+/** The one-time authKey the card registration window hands to successUrl (opaque; Toss allows up to 300 characters). */
+export function newAuthKey(): string {
+  return `bln_${randomBytes(16).toString("hex").toUpperCase()}`;
+}

@@ -9,6 +9,12 @@ import { toKstIso, toKstIsoOrNull } from "./time";
 
 export const TOSS_API_VERSION = "2022-11-16";
 
+/**
+ * The sdkVersion a billing charge (POST /v1/billing/{billingKey}) is stored with: no browser SDK opened
+ * it, and it is what makes the Payment object's type BILLING (the row has no type column of its own).
+ */
+export const BILLING_CHARGE = "billing";
+
 /** One entry of Payment.cancels, as Toss writes it. */
 export interface TossCancel {
   transactionKey: string;
@@ -60,6 +66,7 @@ export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
   const cancels = cancelsOf(payment);
   const { suppliedAmount, vat } = splitVat(payment.balanceAmount);
   const refundAccount = payment.refundReceiveAccount as RefundReceiveAccount | null;
+  const billing = payment.sdkVersion === BILLING_CHARGE;
 
   return {
     mId: mIdOf(payment.merchantId),
@@ -120,7 +127,7 @@ export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
     discount: null,
     cancels: cancels.length ? cancels : null,
     secret: payment.secret,
-    type: "NORMAL",
+    type: billing ? "BILLING" : "NORMAL",
     easyPay:
       issued && method === "간편결제"
         ? { provider: payment.easyPayProvider ?? "토스페이", amount: payment.totalAmount, discountAmount: 0 }
@@ -129,7 +136,8 @@ export function toPaymentObject(payment: PaymentRecord, appUrl: string) {
     failure: payment.failureCode ? { code: payment.failureCode, message: payment.failureMessage ?? "" } : null,
     isPartialCancelable: true,
     receipt: issued ? { url: `${base}/sandbox/toss/receipt/${encodeURIComponent(payment.paymentKey)}` } : null,
-    checkout: { url: `${base}/sandbox/toss/pay/${payment.id}` },
+    // A billing charge has no payment window.
+    checkout: billing ? null : { url: `${base}/sandbox/toss/pay/${payment.id}` },
     currency: "KRW",
     totalAmount: payment.totalAmount,
     balanceAmount: payment.balanceAmount,

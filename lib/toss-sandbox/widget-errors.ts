@@ -41,8 +41,11 @@ export const WIDGET_ERRORS = {
 export type WidgetErrorCode = keyof typeof WIDGET_ERRORS;
 
 export class WidgetError extends Error {
-  constructor(readonly code: WidgetErrorCode) {
-    super(WIDGET_ERRORS[code]);
+  constructor(
+    readonly code: WidgetErrorCode,
+    message?: string,
+  ) {
+    super(message ?? WIDGET_ERRORS[code]);
     this.name = "WidgetError";
   }
 
@@ -84,5 +87,10 @@ export function minimumAmountOf(method: string): number {
 
 export const ORDER_ID_RULE = /^[A-Za-z0-9\-_=]{6,64}$/;
 export const CUSTOMER_KEY_RULE = /^[A-Za-z0-9\-_=.@]{2,50}$/;
+/** 자동결제's customerKey: the same characters, 2–300 of them (Toss's API reference, "Billing 객체"). */
+export const BILLING_CUSTOMER_KEY_RULE = /^[A-Za-z0-9\-_=.@]{2,300}$/;
+/** What TossPayments.ANONYMOUS is: a guest cannot own a billing key. */
+export const ANONYMOUS_CUSTOMER_KEY = "@@ANONYMOUS";
+export const BILLING_CUSTOMER_KEY_MESSAGE = "고객키는 영문 대소문자, 숫자, 특수문자 -, _, =, ., @로 2자 이상 300자 이하여야 합니다. (자동결제는 비회원 고객키를 쓸 수 없어요.)";
 export const EMAIL_RULE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MOBILE_PHONE_RULE = /^\d{8,15}$/;

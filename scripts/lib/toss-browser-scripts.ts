@@ -12,6 +12,7 @@ import { ROOT } from "./schema-engine";
 /** Served path → entry module. */
 export const BROWSER_SCRIPTS = {
   "v1-payment-widget": "lib/toss-sandbox/browser/v1-payment-widget.ts",
+  "v1-payment": "lib/toss-sandbox/browser/v1-payment.ts",
   "v2-standard": "lib/toss-sandbox/browser/v2-standard.ts",
 } as const;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/toss-sandbox/action-button";
 import { ConsoleLocked } from "@/components/toss-sandbox/console-locked";
 import { DeliveriesTable } from "@/components/toss-sandbox/deliveries-table";
@@ -61,6 +62,11 @@ export default async function SandboxConsolePage({ searchParams }: { searchParam
         <h1 className="text-2xl font-bold">샌드박스 콘솔</h1>
         <p className="text-sm text-ink-soft">
           샌드박스 결제와 웹훅 전송 기록이에요. 가상계좌 입금, 만료, 상점 취소, 웹훅 재전송·중복·순서 뒤바꿈을 여기서 해요.
+        </p>
+        <p className="text-sm">
+          <Link href="/sandbox/toss/billing" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            빌링키 (자동결제) →
+          </Link>
         </p>
       </header>
 

@@ -1,6 +1,15 @@
 // The argument checks Toss's SDKs make in the browser before anything reaches the server, shared by the
-// v1 widget, the v2 widget and the v2 payment window. The server checks the same again.
-import { CUSTOMER_KEY_RULE, EMAIL_RULE, MOBILE_PHONE_RULE, ORDER_ID_RULE } from "../widget-errors";
+// v1 widget, the v2 widget, the v2 payment window and both SDKs' requestBillingAuth. The server checks the
+// same again.
+import {
+  ANONYMOUS_CUSTOMER_KEY,
+  BILLING_CUSTOMER_KEY_MESSAGE,
+  BILLING_CUSTOMER_KEY_RULE,
+  CUSTOMER_KEY_RULE,
+  EMAIL_RULE,
+  MOBILE_PHONE_RULE,
+  ORDER_ID_RULE,
+} from "../widget-errors";
 import { fail } from "./sdk-error";
 
 export type KeyFamily = "WIDGET" | "API_INDIVIDUAL";
@@ -24,6 +33,15 @@ export function checkClientKey(clientKey: unknown, family: KeyFamily): string {
 export function checkCustomerKey(customerKey: unknown): string {
   if (typeof customerKey === "string" && /^(test|live)_(gsk|sk)_/.test(customerKey)) throw fail("INSECURE_KEY_USAGE");
   if (typeof customerKey !== "string" || !CUSTOMER_KEY_RULE.test(customerKey)) throw fail("INVALID_CUSTOMER_KEY");
+  return customerKey;
+}
+
+/** 자동결제's customerKey: 2–300 characters, and never TossPayments.ANONYMOUS (a guest owns no card). */
+export function checkBillingCustomerKey(customerKey: unknown): string {
+  if (typeof customerKey === "string" && /^(test|live)_(gsk|sk)_/.test(customerKey)) throw fail("INSECURE_KEY_USAGE");
+  if (typeof customerKey !== "string" || customerKey === ANONYMOUS_CUSTOMER_KEY || !BILLING_CUSTOMER_KEY_RULE.test(customerKey)) {
+    throw fail("INVALID_CUSTOMER_KEY", BILLING_CUSTOMER_KEY_MESSAGE);
+  }
   return customerKey;
 }
 
@@ -94,4 +112,22 @@ function checkMetadata(metadata: unknown) {
   const entries = Object.entries(metadata);
   const valid = entries.length <= 5 && entries.every(([key, value]) => key.length <= 40 && !/[[\]]/.test(key) && typeof value === "string" && value.length <= 2000);
   if (!valid) throw fail("INVALID_METADATA");
+}
+
+export interface BillingFields {
+  successUrl: string;
+  failUrl: string;
+  customerEmail: string | null;
+  customerName: string | null;
+}
+
+/** The fields both SDKs' requestBillingAuth() take besides the method: redirect mode only, as Toss's. */
+export function checkBillingRequest(request: Record<string, unknown>): BillingFields {
+  if (!isAbsoluteUrl(request.successUrl)) throw fail("INCORRECT_SUCCESS_URL_FORMAT");
+  if (!isAbsoluteUrl(request.failUrl)) throw fail("INCORRECT_FAIL_URL_FORMAT");
+  const customerEmail = optionalString(request.customerEmail);
+  if (customerEmail !== null && (customerEmail.length > 100 || !EMAIL_RULE.test(customerEmail))) throw fail("INVALID_EMAIL");
+  const customerName = optionalString(request.customerName);
+  if (customerName !== null && customerName.length > 100) throw fail("INVALID_PARAMETERS");
+  return { successUrl: request.successUrl, failUrl: request.failUrl, customerEmail, customerName };
 }

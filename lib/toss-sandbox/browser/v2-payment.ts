@@ -2,9 +2,11 @@
 // keys (test_ck_): requestPayment({ method, amount: { currency, value }, orderId, orderName, … }) opens the
 // sandbox payment window for CARD (a card.easyPay in DIRECT flow opens that easy pay), VIRTUAL_ACCOUNT,
 // TRANSFER and MOBILE_PHONE; Toss's other methods are NOT_SUPPORTED_METHOD here. Redirect or promise mode,
-// as the widget. Shapes from @tosspayments/tosspayments-sdk's types.
+// as the widget. requestBillingAuth({ method: 'CARD', successUrl, failUrl, … }) opens the card
+// registration window (자동결제), redirect mode only. Shapes from @tosspayments/tosspayments-sdk's types.
 import { EASY_PAY_CODES, PAYMENT_WINDOW_METHODS } from "../widget-errors";
-import { checkAmount, checkCustomerKey, checkOrder } from "./checks";
+import { checkAmount, checkBillingCustomerKey, checkBillingRequest, checkCustomerKey, checkOrder } from "./checks";
+import { openBillingWindow } from "./open-billing";
 import { openPaymentWindow } from "./open-payment";
 import { fail } from "./sdk-error";
 
@@ -54,7 +56,25 @@ export function createPayment(base: string, clientKey: string, params: unknown) 
         return Promise.reject(error);
       }
     },
-    requestBillingAuth: () => Promise.reject(fail("NOT_SUPPORTED_METHOD", "샌드박스는 자동결제(빌링) 등록을 지원하지 않아요.")),
+    /** 자동결제 카드 등록: { method: 'CARD', successUrl, failUrl, customerEmail?, customerName? }; redirect only, as Toss's. */
+    requestBillingAuth(info: unknown): Promise<never> {
+      try {
+        if (requesting) throw fail("INVALID_METHOD_TRANSACTION");
+        if (!info || typeof info !== "object") throw fail("INVALID_PARAMETERS");
+        const request = info as Record<string, unknown>;
+        if (request.method === "TRANSFER") throw fail("NOT_SUPPORTED_METHOD", "지원되지 않는 결제수단입니다. (샌드박스는 카드 자동결제만 지원해요.)");
+        if (request.method !== "CARD") throw fail("INVALID_PARAMETERS");
+        const billingCustomerKey = checkBillingCustomerKey(customerKey);
+        const fields = checkBillingRequest(request);
+        requesting = true;
+        return openBillingWindow({ base, sdk: "v2", clientKey, customerKey: billingCustomerKey, ...fields }).catch((error: unknown) => {
+          requesting = false;
+          throw error;
+        });
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
     destroy: () => Promise.resolve(),
   };
 }
