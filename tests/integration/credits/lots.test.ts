@@ -210,6 +210,19 @@ describe("expiry", () => {
     await expectConsistent(user.id);
   });
 
+  it("counts a lot that ends at 00:00 KST with the Seoul day before it, as the account page words it", async () => {
+    const user = await createUser();
+    // A pack usable until 19:00 KST on a day 10 days ahead, and a bonus usable to the end of that day.
+    const day = new Date(Date.now() + 10 * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" });
+    const pack = await paidPack(user.id);
+    await db.creditLot.update({ where: { id: pack.id }, data: { expiresAt: new Date(`${day}T19:00:00+09:00`) } });
+    const endOfDay = new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000);
+    await bonus(user.id, 2, endOfDay, "그날까지 보너스");
+    // A later lot does not count.
+    await bonus(user.id, 4, new Date(endOfDay.getTime() + 1000), "다음 날 보너스");
+    expect((await getCreditSummary(user.id)).nextExpiry).toEqual({ credits: 5, expiresAt: new Date(`${day}T19:00:00+09:00`).toISOString() });
+  });
+
   it("tells what expires next: the credits of the first Seoul day any lot expires", async () => {
     const user = await createUser();
     await paidPack(user.id);
