@@ -8,9 +8,14 @@ import { agreedToCurrentTerms, uniqueEmail } from "./factories";
 
 export const APP_URL = process.env.TEST_APP_URL ?? "http://127.0.0.1:3100";
 
+/**
+ * Whether the test server answers. Its home page may be its first page request: `next start` loads a
+ * route on first use (preloadEntriesOnStart: false), which took over 2 s on a 2-core machine busy with
+ * the browser tests (a CI run failed round-trips.test.ts on it), so the wait is generous.
+ */
 export async function appIsUp(): Promise<boolean> {
   try {
-    return (await fetch(`${APP_URL}/`, { signal: AbortSignal.timeout(2000) })).status < 500;
+    return (await fetch(`${APP_URL}/`, { signal: AbortSignal.timeout(20_000) })).status < 500;
   } catch {
     return false;
   }
