@@ -2,6 +2,7 @@
 // bad value fails `next build` and `next start`), with safe defaults for dev and test so that a fresh
 // clone runs with nothing configured. Secrets stay on the server: only NEXT_PUBLIC_* values may be
 // handed to the browser, and then only as props from server components.
+import { keyPairProblem } from "./toss/key-pair";
 import { checkAll, emailList, number, oneOf, text, url, withDefault, type Checked } from "./env-checks";
 import { readBusinessProfile } from "./business/profile";
 import { supabaseTlsWarnings } from "./database-tls";
@@ -15,6 +16,9 @@ if (typeof window !== "undefined") {
 /** The docs' public widget key pair (TOSS.md): works with no account; the sandbox accepts it too. */
 export const TOSS_DOCS_CLIENT_KEY = "test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm";
 export const TOSS_DOCS_SECRET_KEY = "test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6";
+/** Toss's public docs pair of API individual keys (billing, the payment window): TOSS.md "Keys". */
+export const TOSS_DOCS_API_CLIENT_KEY = "test_ck_D5GePWvyJnrK0W0k6q8gLzN97Eoq";
+export const TOSS_DOCS_API_SECRET_KEY = "test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R";
 export const TOSS_LIVE_API_BASE_URL = "https://api.tosspayments.com";
 
 /**
@@ -61,6 +65,12 @@ const schema = {
   TOSS_MODE: oneOf(["sandbox", "live"]),
   NEXT_PUBLIC_TOSS_CLIENT_KEY: text({ pattern: /^(test|live)_(gck|ck)_[A-Za-z0-9_]+$/, message: "must be a Toss client key (test_gck_… or live_gck_…)" }),
   TOSS_SECRET_KEY: text({ pattern: /^(test|live)_(gsk|sk)_[A-Za-z0-9_]+$/, message: "must be a Toss secret key (test_gsk_… or live_gsk_…)" }),
+  /**
+   * The API individual key pair (API 개별 연동 키) for billing (자동결제): card registration and charges on a
+   * saved card. Optional; Toss's docs pair in sandbox mode when unset, billing off in live mode.
+   */
+  NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY: text({ pattern: /^(test|live)_ck_[A-Za-z0-9_]+$/, message: "must be a Toss API individual client key (test_ck_… or live_ck_…)" }),
+  TOSS_BILLING_SECRET_KEY: text({ pattern: /^(test|live)_sk_[A-Za-z0-9_]+$/, message: "must be a Toss API individual secret key (test_sk_… or live_sk_…)" }),
   TOSS_API_BASE_URL: url(),
   /** Opt-in for the sandbox in a production build off Vercel (a CI run of `next start`, a demo server). */
   TOSS_SANDBOX_ALLOW_PRODUCTION: oneOf(["1", "true", "0", "false"]),
@@ -247,11 +257,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     const sandboxRefusal = sandboxProductionRefusal(raw);
     if (sandboxRefusal) problems.push(sandboxRefusal);
   }
+  problems.push(...billingKeyProblems(raw, tossMode));
   const liveKeys = tossMode === "live" && Boolean(raw.TOSS_SECRET_KEY?.startsWith("live_") || raw.NEXT_PUBLIC_TOSS_CLIENT_KEY?.startsWith("live_"));
   const business = readBusinessProfile(raw, { required: liveKeys });
   problems.push(...business.problems);
   // A Vercel production deployment with test_ keys grants credits for payments nobody is charged for.
-  const testKeys = [raw.TOSS_SECRET_KEY, raw.NEXT_PUBLIC_TOSS_CLIENT_KEY].some((key) => key?.startsWith("test_"));
+  const testKeys = [raw.TOSS_SECRET_KEY, raw.NEXT_PUBLIC_TOSS_CLIENT_KEY, raw.TOSS_BILLING_SECRET_KEY, raw.NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY].some((key) =>
+    key?.startsWith("test_"),
+  );
   const stagingOptIn = raw.ALLOW_TEST_KEYS_IN_PRODUCTION === "1" || raw.ALLOW_TEST_KEYS_IN_PRODUCTION === "true";
   if (tossMode === "live" && testKeys && raw.VERCEL_ENV === "production" && !stagingOptIn) {
     problems.push(
@@ -302,6 +315,16 @@ export function parseEnv(source: Record<string, string | undefined>) {
         raw.TOSS_API_BASE_URL ?? (tossMode === "live" ? TOSS_LIVE_API_BASE_URL : `${appUrl}/sandbox/toss`)
       ).replace(/\/$/, ""),
     },
+    /**
+     * The API individual pair for billing (자동결제): the configured one, Toss's docs pair in sandbox mode
+     * when none is set, or null (live mode without one: no card can be saved).
+     */
+    tossBilling:
+      raw.TOSS_BILLING_SECRET_KEY && raw.NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY
+        ? { clientKey: raw.NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY, secretKey: raw.TOSS_BILLING_SECRET_KEY }
+        : tossMode === "sandbox"
+          ? { clientKey: TOSS_DOCS_API_CLIENT_KEY, secretKey: TOSS_DOCS_API_SECRET_KEY }
+          : null,
     sandbox: {
       consoleToken: raw.SANDBOX_CONSOLE_TOKEN,
       testerEmails: raw.SANDBOX_TESTER_EMAILS ?? [],
@@ -359,6 +382,7 @@ function serverSecrets(raw: Raw): string[] {
   };
   return [
     raw.TOSS_SECRET_KEY,
+    raw.TOSS_BILLING_SECRET_KEY,
     raw.NEXTAUTH_SECRET,
     raw.CRON_SECRET,
     raw.SANDBOX_CONSOLE_TOKEN,
@@ -375,3 +399,28 @@ function serverSecrets(raw: Raw): string[] {
 export type Env = ReturnType<typeof parseEnv>;
 
 export const env: Env = parseEnv(process.env);
+
+/**
+ * The billing pair's own rules: both keys or neither, one pair (lib/toss/key-pair.ts), the same test_ or
+ * live_ as the checkout's pair, and no live_ key in sandbox mode.
+ */
+function billingKeyProblems(
+  raw: { NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY?: string; TOSS_BILLING_SECRET_KEY?: string; TOSS_SECRET_KEY?: string },
+  tossMode: "live" | "sandbox",
+): string[] {
+  const client = raw.NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY;
+  const secret = raw.TOSS_BILLING_SECRET_KEY;
+  if (!client && !secret) return [];
+  if (!client || !secret) return ["NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY and TOSS_BILLING_SECRET_KEY: set both or neither"];
+  const problems: string[] = [];
+  const pair = keyPairProblem(client, secret);
+  if (pair) problems.push(`NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY and TOSS_BILLING_SECRET_KEY: ${pair}`);
+  if (tossMode === "sandbox" && (client.startsWith("live_") || secret.startsWith("live_"))) {
+    problems.push("TOSS_BILLING_SECRET_KEY: live_ keys are refused in sandbox mode");
+  }
+  const checkout = raw.TOSS_SECRET_KEY;
+  if (checkout && checkout.slice(0, 5) !== secret.slice(0, 5)) {
+    problems.push("TOSS_BILLING_SECRET_KEY: use test_ keys with test_ keys and live_ with live_ (the billing pair differs from TOSS_SECRET_KEY)");
+  }
+  return problems;
+}

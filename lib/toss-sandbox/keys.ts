@@ -15,6 +15,9 @@ export interface ConfiguredKeys {
   docsSecretKey: string;
   appClientKey: string;
   appSecretKey: string;
+  /** the app's billing pair (API individual keys), when it has one of its own: the same merchant */
+  appBillingClientKey?: string;
+  appBillingSecretKey?: string;
 }
 
 export type KeyFamily = "WIDGET" | "API_INDIVIDUAL";
@@ -51,7 +54,7 @@ function found(merchantId: string, key: string): KeyLookup {
 export function merchantForSecretKey(secretKey: string, keys: ConfiguredKeys): KeyLookup {
   if (secretKey.startsWith("live_")) return { ok: false, reason: "live" };
   if (secretKey === keys.docsSecretKey || secretKey === DOCS_API_SECRET_KEY) return found(DOCS_MERCHANT_ID, secretKey);
-  if (secretKey === keys.appSecretKey) return found(APP_MERCHANT_ID, secretKey);
+  if (secretKey === keys.appSecretKey || secretKey === keys.appBillingSecretKey) return found(APP_MERCHANT_ID, secretKey);
   const sandbox = SANDBOX_SECRET_KEY.exec(secretKey);
   if (sandbox) return found(`sbx_${sandbox[2]}`, secretKey);
   return { ok: false, reason: "unknown" };
@@ -62,7 +65,7 @@ export function merchantForClientKey(clientKey: string, keys: ConfiguredKeys): K
   if (clientKey.startsWith("live_")) return { ok: false, reason: "live" };
   if (SECRET_KEY_SHAPE.test(clientKey)) return { ok: false, reason: "wrong-kind" };
   if (clientKey === keys.docsClientKey || clientKey === DOCS_API_CLIENT_KEY) return found(DOCS_MERCHANT_ID, clientKey);
-  if (clientKey === keys.appClientKey) return found(APP_MERCHANT_ID, clientKey);
+  if (clientKey === keys.appClientKey || clientKey === keys.appBillingClientKey) return found(APP_MERCHANT_ID, clientKey);
   const sandbox = SANDBOX_CLIENT_KEY.exec(clientKey);
   if (sandbox) return found(`sbx_${sandbox[2]}`, clientKey);
   return { ok: false, reason: "unknown" };

@@ -22,6 +22,8 @@ export function configuredKeys(): ConfiguredKeys {
     docsSecretKey: TOSS_DOCS_SECRET_KEY,
     appClientKey: env.toss.clientKey,
     appSecretKey: env.toss.secretKey,
+    appBillingClientKey: env.tossBilling?.clientKey,
+    appBillingSecretKey: env.tossBilling?.secretKey,
   };
 }
 

@@ -101,14 +101,23 @@ function parseJson(answer: Answer): unknown {
  * Every POST carries an Idempotency-Key; every answer is validated; every failure is a TossApiError.
  */
 export async function tossRequest<S extends z.ZodType>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   path: string,
   schema: S,
-  options: { body?: unknown; idempotencyKey?: string; timeoutMs?: number; testCode?: string } = {},
+  options: {
+    body?: unknown;
+    idempotencyKey?: string;
+    timeoutMs?: number;
+    testCode?: string;
+    /** another pair's secret key (billing uses the API individual pair); default the checkout's */
+    secretKey?: string;
+    /** an answer with no body is the answer (DELETE): parsed as `null` */
+    emptyBody?: boolean;
+  } = {},
 ): Promise<TossResponse<z.infer<S>>> {
   if (method === "POST" && !options.idempotencyKey) throw new Error(`POST ${path} needs an Idempotency-Key`);
   const headers: Record<string, string> = {
-    Authorization: authorization(env.toss.secretKey),
+    Authorization: authorization(options.secretKey ?? env.toss.secretKey),
     Accept: "application/json",
     // A payment object is a few KB of JSON: compressing it would cost CPU on both sides (gzip there,
     // gunzip here) for no wait we could measure; the bench showed it on the sandbox's server (#9).
@@ -158,7 +167,7 @@ export async function tossRequest<S extends z.ZodType>(
     const message = body.success ? body.data.message : "토스페이먼츠가 알 수 없는 응답을 보냈어요.";
     throw new TossApiError(classifyTossError(answer.status, code), code, message, answer.status, traceId);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(options.emptyBody && answer.body.length === 0 ? null : json);
   if (!parsed.success) {
     // A 2xx we cannot read: Toss may have acted. Treat as unknown and look it up later.
     throw new TossApiError("unknown", "INVALID_RESPONSE", "토스페이먼츠 응답을 해석하지 못했어요.", answer.status, traceId);
