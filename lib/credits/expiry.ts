@@ -34,14 +34,14 @@ export async function expireLots(limit = SWEEP_LIMIT): Promise<{ lots: number; c
 
 /**
  * Gives back every credit of each reservation still HELD past its time (status EXPIRED), to the lots it
- * came from: returns the reservations and credits released now. A lot that expired meanwhile takes its
- * credits back and expires them at the next sweep.
+ * came from (one user's only, with `userId`): returns the reservations and credits released now. A lot
+ * that expired meanwhile takes its credits back and expires them at the next sweep.
  */
-export async function expireHolds(limit = SWEEP_LIMIT): Promise<{ reservations: number; credits: number }> {
+export async function expireHolds(limit = SWEEP_LIMIT, userId: string | null = null): Promise<{ reservations: number; credits: number }> {
   const rows = await queryRows<{ reservations: number; credits: number }>(Prisma.sql`
     WITH "due" AS MATERIALIZED (
       SELECT "id" FROM "CreditSpend"
-      WHERE "status" = 'HELD' AND "heldUntil" <= now()
+      WHERE "status" = 'HELD' AND "heldUntil" <= now() AND (${userId}::text IS NULL OR "userId" = ${userId})
       ORDER BY "heldUntil"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED

@@ -11,6 +11,7 @@ import "server-only";
 import { Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { queryRows } from "@/lib/sql";
+import { expireHolds, SWEEP_LIMIT } from "./expiry";
 import { LOT_OPEN, LOT_ORDER } from "./lots";
 
 export type SpendKind = "SPEND" | "HOLD" | "ADJUSTMENT";
@@ -166,7 +167,12 @@ async function draw(input: DrawInput): Promise<SpendOutcome> {
     }
     if (available < amount) {
       const again = await findSpend(userId, idempotencyKey);
-      if (!again) throw creditErrors.insufficient(available, amount);
+      if (!again) {
+        // Credits held by reservations past their time come back at the cron's next run, which may be a
+        // day away (Vercel Hobby): give this user's back now, and try once more if that was any.
+        if (attempt === 0 && (await expireHolds(SWEEP_LIMIT, userId)).credits > 0) continue;
+        throw creditErrors.insufficient(available, amount);
+      }
       if (again.amount !== amount || again.kind !== kind) throw creditErrors.keyReused();
       return { spend: again, created: false };
     }

@@ -181,6 +181,25 @@ describe("reservations", () => {
   });
 });
 
+describe("a lapsed hold before the cron's run", () => {
+  it("is given back when a spend of its user needs its credits, so nothing stays held past its time", async () => {
+    const user = await createUser();
+    await paidPack(user.id);
+    const { spend: hold } = await reserveCredits({ userId: user.id, amount: 3, idempotencyKey: key(), reason: "died" });
+    await db.creditSpend.update({ where: { id: hold.id }, data: { heldUntil: new Date(Date.now() - 1000) } });
+    expect(await getBalance(user.id)).toBe(0);
+    const { spend } = await spendCredits({ userId: user.id, amount: 2, idempotencyKey: key(), reason: "next job" });
+    expect(spend.balanceAfter).toBe(1);
+    expect(await db.creditSpend.findUniqueOrThrow({ where: { id: hold.id } })).toMatchObject({ status: "EXPIRED" });
+    // A spend beyond what the lapsed hold gave back is still refused, and changes nothing more.
+    await expect(spendCredits({ userId: user.id, amount: 2, idempotencyKey: key(), reason: "too much" })).rejects.toMatchObject({
+      code: "INSUFFICIENT_CREDITS",
+      details: { balance: 1 },
+    });
+    await expectConsistent(user.id);
+  });
+});
+
 describe("expiry", () => {
   it("expires what a lapsed lot has left exactly once, however many sweeps run at once", async () => {
     const user = await createUser();
