@@ -1,4 +1,5 @@
 import "server-only";
+import { rechargeAttempted } from "@/lib/billing/charge-saved-card";
 import { db, Prisma } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
@@ -154,6 +155,8 @@ export async function lookUp(order: Order) {
 
 /** True when the order left the unknown state. */
 export async function settleAttempted(order: Order): Promise<boolean> {
+  // An automatic purchase has no payment window: its charge is sent again under the same key.
+  if (order.kind !== "CHECKOUT") return rechargeAttempted(order);
   const found = await lookUp(order);
   if (!found) return false;
   let { data: payment, traceId } = found;

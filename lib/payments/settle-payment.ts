@@ -10,7 +10,7 @@ import { allowedFrom, type OrderStatus } from "./order-status";
 import { recordPaymentEvent } from "./record-event";
 import { settlePaid } from "./settle-paid";
 
-export type SettleSource = "confirm" | "webhook" | "reconcile" | "refund" | "lookup" | "operator";
+export type SettleSource = "confirm" | "webhook" | "reconcile" | "refund" | "lookup" | "operator" | "billing";
 
 export interface SettleResult {
   order: Order;
