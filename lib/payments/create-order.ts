@@ -43,7 +43,7 @@ export async function createOrder(
 
   let order = resumeOrderId
     ? await db.order.findFirst({
-        where: { orderId: resumeOrderId, userId, productCode, status: "PENDING", confirmAttemptedAt: null },
+        where: { orderId: resumeOrderId, userId, productCode, kind: "CHECKOUT", status: "PENDING", confirmAttemptedAt: null },
       })
     : null;
   if (!order) {

@@ -7,6 +7,8 @@ export interface OrderView {
   orderId: string;
   orderName: string;
   productCode: string;
+  /** CHECKOUT: bought in the browser; PLAN, TOP_UP: charged to the saved card (자동결제) */
+  kind: "CHECKOUT" | "PLAN" | "TOP_UP";
   amount: number;
   credits: number;
   status: OrderStatus;
@@ -28,6 +30,7 @@ export function toOrderView(order: Order): OrderView {
     orderId: order.orderId,
     orderName: order.orderName,
     productCode: order.productCode,
+    kind: order.kind,
     amount: order.amount,
     credits: order.credits,
     status,

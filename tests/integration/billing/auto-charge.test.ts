@@ -9,6 +9,8 @@ import { autoChargeIdempotencyKey, chargeSavedCard, rechargeAttempted } from "@/
 import { getBalance } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createOrder } from "@/lib/payments/create-order";
+import { toOrderView } from "@/lib/payments/order-view";
 import { chargeBillingKey } from "@/lib/toss/billing";
 import { createUser } from "../../helpers/factories";
 import { registeredCard } from "../../helpers/toss-billing";
@@ -101,6 +103,11 @@ describe("automatic purchases", () => {
     expect(await chargeSavedCard({ userId: user.id, productCode: "PREMIUM_PACK", kind: "TOP_UP", chargeKey })).toMatchObject({ kind: "declined" });
     expect(await getBalance(user.id)).toBe(0);
     expect(await db.paymentEvent.count({ where: { order: { chargeKey }, type: "AUTO_CHARGE_REQUESTED" } })).toBe(1);
+    // Nor can the buyer's checkout take the declined order over: "다시 시도" there makes an order of its own.
+    if (declined.kind !== "declined") throw new Error("expected a decline");
+    const session = await createOrder(user.id, "PREMIUM_PACK", { resumeOrderId: declined.order.orderId });
+    expect(session.orderId).not.toBe(declined.order.orderId);
+    expect(toOrderView(declined.order)).toMatchObject({ kind: "TOP_UP", status: "PENDING", failure: { code: "REJECT_CARD_PAYMENT" } });
   });
 
   it("settles, through reconciliation, a charge whose caller died after Toss made it", async () => {

@@ -55,7 +55,8 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   // The last minute of the buyer's own refund window, as the order page shows it ("… 23:59까지").
   const refundableUntil = order.approvedAt ? new Date(refundWindowEnd(new Date(order.approvedAt), env.refundWindowDays).getTime() - 1).toISOString() : null;
   const waiting = order.status === "WAITING_FOR_DEPOSIT";
-  const canPay = order.status === "PENDING" && !order.processing;
+  // An automatic purchase (자동결제) is never paid again from here: its charge key allowed one charge.
+  const canPay = order.kind === "CHECKOUT" && order.status === "PENDING" && !order.processing;
 
   return (
     <div className="space-y-5">
