@@ -1,7 +1,8 @@
 // GET /api/cron/reconcile: gives back credits held past their reservation's time, expires what lapsed
-// credit lots have left, settles confirms with unknown outcomes, expires abandoned orders and overdue
+// credit lots have left, charges the monthly credit plans that are due (lib/billing/plan.ts), settles confirms with unknown outcomes, expires abandoned orders and overdue
 // virtual accounts, and deletes rate-limit counters whose window has ended. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
 import { timingSafeEqual } from "node:crypto";
+import { chargeDuePlans } from "@/lib/billing/plan";
 import { expireHolds, expireLots } from "@/lib/credits/expiry";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -29,7 +30,13 @@ export async function GET(request: Request) {
     // in the same run.
     const holdsExpired = await expireHolds();
     const lotsExpired = await expireLots();
-    const report = { ...(await reconcile()), holdsExpired, lotsExpired, rateLimitsDeleted: await deleteExpiredRateLimits() };
+    const report = {
+      ...(await reconcile()),
+      holdsExpired,
+      lotsExpired,
+      plansCharged: await chargeDuePlans(),
+      rateLimitsDeleted: await deleteExpiredRateLimits(),
+    };
     logEvent("info", "reconcile.done", { ...report });
     // The operator console's dashboard shows the last run and its report.
     await recordPaymentEvent(db, { type: "RECONCILE_RUN", payload: report });

@@ -1,0 +1,152 @@
+// The monthly credit plan (정기 충전, issue #23): a pack charged to the saved card once a month. Each
+// month's charge is an automatic purchase (charge-saved-card.ts) whose chargeKey names the user, the
+// plan's start and the Seoul month, so however often the cron runs (or runs at once) a month is charged
+// once; the plan's next due date moves on only by a conditional update from the due date it charged.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import type { CreditPlan } from "@/lib/generated/prisma/client";
+import { kstDay, kstDayStart } from "@/lib/kst";
+import { logEvent } from "@/lib/log";
+import { BILLING_AGREEMENT_VERSION } from "./agreement";
+import { chargeSavedCard, type AutoChargeOutcome } from "./charge-saved-card";
+import { billingErrors } from "./errors";
+
+export const planErrors = {
+  agreementOutdated: () =>
+    new AppError({ code: "AGREEMENT_OUTDATED", status: 409, userMessage: "자동결제 동의 내용이 바뀌었어요. 화면을 새로고침해 다시 확인해 주세요." }),
+  invalidDay: () => new AppError({ code: "VALIDATION_FAILED", status: 400, userMessage: "결제일은 1일부터 28일 사이로 골라 주세요." }),
+  noPlan: () => new AppError({ code: "NO_PLAN", status: 404, userMessage: "정기 충전을 찾을 수 없어요." }),
+};
+
+/** "2026-12" for an instant: the Seoul month a charge belongs to. */
+export function seoulMonth(instant: Date): string {
+  return kstDay(instant).slice(0, 7);
+}
+
+/** 00:00 KST on `chargeDay` of the Seoul month after the one `due` falls in. */
+export function nextMonthlyCharge(due: Date, chargeDay: number): Date {
+  const [year, month] = seoulMonth(due).split("-").map(Number) as [number, number];
+  const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
+  return kstDayStart(`${next.y}-${String(next.m).padStart(2, "0")}-${String(chargeDay).padStart(2, "0")}`)!;
+}
+
+/** The charge key of the plan's charge due at `due`: one per plan start and Seoul month. */
+export function planChargeKey(plan: Pick<CreditPlan, "userId" | "agreedAt">, due: Date): string {
+  return `plan:${plan.userId}:${plan.agreedAt.getTime()}:${seoulMonth(due)}`;
+}
+
+export type PlanChargeResult = "paid" | "declined" | "pending";
+
+/**
+ * Starts (or restarts) the user's plan after they agreed to `agreementVersion`, and charges its first
+ * month now, unless a plan charge was already paid this Seoul month (then the next one is due on
+ * `chargeDay` next month).
+ */
+export async function startPlan(
+  userId: string,
+  input: { productCode: string; chargeDay: number; agreementVersion: string },
+  now = new Date(),
+): Promise<{ plan: CreditPlan; first: PlanChargeResult | null }> {
+  if (input.agreementVersion !== BILLING_AGREEMENT_VERSION) throw planErrors.agreementOutdated();
+  if (!Number.isInteger(input.chargeDay) || input.chargeDay < 1 || input.chargeDay > 28) throw planErrors.invalidDay();
+  const [card, product, paidThisMonth] = await Promise.all([
+    db.billingCard.findFirst({ where: { userId, status: "ACTIVE" }, select: { id: true } }),
+    db.product.findFirst({ where: { code: input.productCode, active: true } }),
+    db.order.count({
+      where: { userId, kind: "PLAN", status: { in: ["PAID", "PARTIAL_CANCELED"] }, approvedAt: { gte: kstDayStart(`${seoulMonth(now)}-01`)! } },
+    }),
+  ]);
+  if (!card) throw billingErrors.noCard();
+  if (!product) throw billingErrors.productNotFound();
+  const nextChargeAt = paidThisMonth > 0 ? nextMonthlyCharge(now, input.chargeDay) : now;
+  const data = {
+    productCode: product.code,
+    status: "ACTIVE" as const,
+    chargeDay: input.chargeDay,
+    nextChargeAt,
+    agreementVersion: input.agreementVersion,
+    agreedAt: now,
+    failureCode: null,
+    failureMessage: null,
+  };
+  const plan = await db.creditPlan.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  logEvent("info", "billing.plan_started", { userId, productCode: product.code, chargeDay: input.chargeDay });
+  const first = nextChargeAt <= now ? await chargePlan(plan) : null;
+  return { plan: await db.creditPlan.findUniqueOrThrow({ where: { userId } }), first };
+}
+
+/** The buyer pauses, resumes or ends their plan. A resumed plan keeps its due date. */
+export async function setPlanStatus(userId: string, to: "ACTIVE" | "PAUSED" | "CANCELED"): Promise<CreditPlan> {
+  const from = to === "ACTIVE" ? ["PAUSED"] : to === "PAUSED" ? ["ACTIVE"] : ["ACTIVE", "PAUSED", "DISABLED"];
+  const { count } = await db.creditPlan.updateMany({ where: { userId, status: { in: from as CreditPlan["status"][] } }, data: { status: to } });
+  const plan = await db.creditPlan.findUnique({ where: { userId } });
+  if (!plan) throw planErrors.noPlan();
+  if (count === 0 && plan.status !== to) {
+    throw new AppError({ code: "PLAN_STATUS", status: 409, userMessage: "지금 상태에서는 바꿀 수 없어요. 화면을 새로고침해 주세요." });
+  }
+  return plan;
+}
+
+/**
+ * Charges the plan's month due at `plan.nextChargeAt` (once: its chargeKey) and moves the due date on when
+ * it is paid; a declined card, or no card, disables the plan with the reason. Still unknown: nothing moves,
+ * and the next run asks again under the same key.
+ */
+export async function chargePlan(plan: CreditPlan): Promise<PlanChargeResult> {
+  const due = plan.nextChargeAt;
+  let outcome: AutoChargeOutcome;
+  try {
+    outcome = await chargeSavedCard({ userId: plan.userId, productCode: plan.productCode, kind: "PLAN", chargeKey: planChargeKey(plan, due) });
+  } catch (error) {
+    if (!isAppError(error) || (error.code !== "NO_SAVED_CARD" && error.code !== "PRODUCT_NOT_FOUND")) throw error;
+    await disable(plan, error.code, error.userMessage);
+    return "declined";
+  }
+  if (outcome.kind === "paid") {
+    await db.creditPlan.updateMany({
+      where: { userId: plan.userId, status: "ACTIVE", nextChargeAt: due },
+      data: { nextChargeAt: nextMonthlyCharge(due, plan.chargeDay) },
+    });
+    return "paid";
+  }
+  if (outcome.kind === "declined") {
+    await disable(plan, outcome.code, outcome.message);
+    return "declined";
+  }
+  return "pending";
+}
+
+async function disable(plan: CreditPlan, code: string, message: string) {
+  const { count } = await db.creditPlan.updateMany({
+    where: { userId: plan.userId, status: "ACTIVE", nextChargeAt: plan.nextChargeAt },
+    data: { status: "DISABLED", failureCode: code, failureMessage: message },
+  });
+  if (count) logEvent("warn", "billing.plan_disabled", { userId: plan.userId, code });
+}
+
+/** Plans a cron run charges at most (each charge is a call to Toss: Vercel's function has 60 s). */
+export const PLAN_BATCH = 20;
+
+/**
+ * The cron's step: every ACTIVE plan due by `now` (the most overdue first, at most PLAN_BATCH), charged
+ * one by one. Two runs at once charge no month twice (the chargeKey); a plan whose charge is still
+ * unknown stays due and is asked again.
+ */
+export async function chargeDuePlans(now = new Date()): Promise<{ paid: number; declined: number; pending: number }> {
+  const due = await db.creditPlan.findMany({
+    where: { status: "ACTIVE", nextChargeAt: { lte: now } },
+    orderBy: { nextChargeAt: "asc" },
+    take: PLAN_BATCH,
+  });
+  const report = { paid: 0, declined: 0, pending: 0 };
+  for (const plan of due) {
+    try {
+      report[await chargePlan(plan)]++;
+    } catch (error) {
+      report.pending++;
+      logEvent("error", "billing.plan_charge_failed", { userId: plan.userId, error: String(error) });
+    }
+  }
+  return report;
+}
