@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AutoChargeSection } from "@/components/billing/auto-charge-section";
 import { CreditBalance } from "@/components/credits/credit-balance";
 import { CreditLedger } from "@/components/credits/credit-ledger";
 import { CreditLots } from "@/components/credits/credit-lots";
 import { PremiumGenerationForm } from "@/components/credits/premium-generation-form";
 import { requireUser } from "@/lib/auth/session";
 import { getCredits } from "@/lib/credits/get-credits";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "내 크레딧" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const { balance, held, nextExpiry, lots, entries } = await getCredits(user.id);
+  const [{ balance, held, nextExpiry, lots, entries }, { customerKey }] = await Promise.all([
+    getCredits(user.id),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { customerKey: true } }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex items-end justify-between gap-4">
@@ -22,6 +27,8 @@ export default async function AccountPage() {
       </div>
 
       <CreditBalance balance={balance} held={held} nextExpiry={nextExpiry} now={new Date()} />
+
+      <AutoChargeSection userId={user.id} customerKey={customerKey} />
 
       <section aria-labelledby="premium-title" className="space-y-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
         <div className="space-y-1">

@@ -1,0 +1,62 @@
+"use server";
+// The buyer's 자동충전 (saved card and monthly plan) from the account page: start a plan after agreeing,
+// pause, resume or end it, and remove the card. Each answers an ActionResult; the page re-renders.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { removeCard } from "@/lib/billing/cards";
+import { setPlanStatus, startPlan } from "@/lib/billing/plan";
+import { getCurrentUser } from "@/lib/auth/session";
+import { toPublicError, validationError } from "@/lib/errors";
+import { paymentErrors } from "@/lib/payments/errors";
+import type { ActionResult } from "./payments";
+
+const planSchema = z.object({
+  productCode: z.string().min(1).max(40),
+  chargeDay: z.coerce.number().int().min(1, "결제일은 1일부터 28일 사이로 골라 주세요.").max(28, "결제일은 1일부터 28일 사이로 골라 주세요."),
+  agreementVersion: z.string().min(1).max(20),
+  agree: z.literal("on", { error: "자동결제에 동의해 주세요." }),
+});
+
+async function signedIn() {
+  const user = await getCurrentUser();
+  if (!user) throw paymentErrors.unauthenticated();
+  return user;
+}
+
+/** Starts the monthly plan (its first month is charged now): answers how the first charge went. */
+export async function startPlanAction(_: unknown, form: FormData): Promise<ActionResult<{ first: string | null }>> {
+  try {
+    const user = await signedIn();
+    const parsed = planSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors);
+    const { first } = await startPlan(user.id, parsed.data);
+    revalidatePath("/account");
+    return { ok: true, data: { first } };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "startPlanAction") };
+  }
+}
+
+export async function setPlanStatusAction(to: "ACTIVE" | "PAUSED" | "CANCELED"): Promise<ActionResult<null>> {
+  try {
+    const user = await signedIn();
+    await setPlanStatus(user.id, to);
+    revalidatePath("/account");
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "setPlanStatusAction") };
+  }
+}
+
+/** Removes the saved card (deleted at Toss) and ends the plan with it: nothing is charged after this. */
+export async function removeCardAction(): Promise<ActionResult<null>> {
+  try {
+    const user = await signedIn();
+    await removeCard(user.id);
+    await setPlanStatus(user.id, "CANCELED").catch(() => undefined);
+    revalidatePath("/account");
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "removeCardAction") };
+  }
+}

@@ -1,0 +1,69 @@
+// 자동충전 on the account page: the saved card (masked), the monthly plan (pack, day, next charge, or why
+// it stopped), and the ways to start, pause, end it and remove the card. Server-rendered; the buttons are
+// small client islands (card registration loads Toss's SDK only when pressed).
+import { CardRegisterButton } from "@/components/billing/card-register-button";
+import { PlanControls } from "@/components/billing/plan-controls";
+import { PlanForm } from "@/components/billing/plan-form";
+import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
+import { getActiveCard } from "@/lib/billing/cards";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format";
+import { kstDay } from "@/lib/kst";
+
+const PLAN_STATUS_LABELS = { ACTIVE: "사용 중", PAUSED: "멈춤", DISABLED: "중지됨", CANCELED: "해지됨" } as const;
+
+export async function AutoChargeSection({ userId, customerKey }: { userId: string; customerKey: string }) {
+  const billing = env.tossBilling;
+  const [card, plan, packs] = await Promise.all([
+    getActiveCard(userId),
+    db.creditPlan.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }),
+    db.product.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, price: true, credits: true } }),
+  ]);
+  const scriptSrc = env.toss.mode === "sandbox" ? `${env.appUrl}/sandbox/toss/v2/standard` : undefined;
+  const planRunning = plan && (plan.status === "ACTIVE" || plan.status === "PAUSED");
+  return (
+    <section aria-labelledby="auto-charge-title" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
+      <div className="space-y-1">
+        <h2 id="auto-charge-title" className="font-bold">
+          자동충전 (정기 충전)
+        </h2>
+        <p className="text-sm text-ink-soft">카드를 등록하면 고른 팩을 매월 같은 날 자동으로 결제하고 크레딧을 지급해요.</p>
+      </div>
+
+      {!billing ? (
+        <p className="text-sm text-ink-soft">지금은 자동충전을 사용할 수 없어요.</p>
+      ) : card ? (
+        <p className="text-sm" data-testid="saved-card">
+          등록된 카드: <span className="font-semibold">{card.cardCompany ?? "카드"}</span> <span className="font-mono tabular-nums">{card.cardNumber}</span>
+        </p>
+      ) : (
+        <CardRegisterButton clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
+      )}
+
+      {plan ? (
+        <div className="space-y-1 text-sm" data-testid="credit-plan">
+          <p>
+            정기 충전: <span className="font-semibold">{plan.product.name}</span> · 매월 {plan.chargeDay}일 ·{" "}
+            <span className="font-semibold">{PLAN_STATUS_LABELS[plan.status]}</span>
+          </p>
+          {plan.status === "ACTIVE" ? (
+            <p className="text-ink-soft">
+              다음 결제: <time dateTime={plan.nextChargeAt.toISOString()}>{kstDay(plan.nextChargeAt)}</time>
+            </p>
+          ) : null}
+          {plan.status === "DISABLED" && plan.failureMessage ? (
+            <p role="alert" className="text-red-700">
+              결제가 거절되어 정기 충전이 멈췄어요: {plan.failureMessage} ({formatDateTime(plan.updatedAt.toISOString())})
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {billing && card && !planRunning ? (
+        <PlanForm packs={packs} defaultDay={Math.min(28, Number(kstDay(new Date()).slice(8, 10)))} agreementVersion={BILLING_AGREEMENT_VERSION} sellerName={env.business.name} />
+      ) : null}
+      {card || planRunning ? <PlanControls status={plan?.status ?? null} hasCard={Boolean(card)} /> : null}
+    </section>
+  );
+}

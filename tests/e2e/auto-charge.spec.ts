@@ -1,0 +1,44 @@
+// 자동충전 in a real browser: a buyer registers a card in the sandbox's registration window through Toss's
+// SDK v2 (requestBillingAuth), agrees to the monthly plan, gets the first month's credits at once, pauses
+// it, and removes the card. (SDK v1's window: tests/e2e/sandbox-billing.spec.ts.)
+import { expect, signUp, snap, test } from "./shop-fixtures";
+import { ONE_SIZE } from "./sizes";
+
+test("a buyer saves a card, starts the monthly plan, gets the first month's credits, pauses and removes the card", ONE_SIZE, async ({ page }, testInfo) => {
+  await signUp(page, "/account");
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "자동충전 (정기 충전)" });
+  await section.getByRole("button", { name: "카드 등록하기" }).click();
+
+  await expect(page).toHaveURL(/\/sandbox\/toss\/billing-auth\/[^/?]+$/);
+  await expect(page.getByRole("heading", { name: "토스페이먼츠 카드 등록" })).toBeVisible();
+  await page.getByRole("button", { name: "카드 등록" }).click();
+
+  await expect(page).toHaveURL(/\/account\?card=saved$/);
+  await expect(section.getByTestId("saved-card")).toContainText("*");
+  await snap(page, testInfo, "card-saved");
+
+  // The agreement says what, when, by whom and how to stop; it must be ticked.
+  await section.getByRole("radio", { name: /프로 팩/ }).check();
+  await section.getByLabel("매월 결제일").selectOption("15");
+  await expect(section.getByTestId("billing-agreement")).toContainText("매월 15일");
+  await expect(section.getByTestId("billing-agreement")).toContainText("3,000원");
+  // Unticked, the browser does not send the form (and the server action refuses it anyway).
+  const agree = section.getByLabel(/자동결제에 동의해요/);
+  await expect(agree).toHaveAttribute("required", "");
+  await section.getByRole("button", { name: "동의하고 정기 충전 시작" }).click();
+  await expect(page.getByTestId("credit-balance")).toHaveText("0개");
+  await agree.check();
+  await section.getByRole("button", { name: "동의하고 정기 충전 시작" }).click();
+
+  await expect(page.getByTestId("credit-balance")).toHaveText("3개");
+  await expect(section.getByTestId("credit-plan")).toContainText("매월 15일");
+  await expect(section.getByTestId("credit-plan")).toContainText("사용 중");
+  await snap(page, testInfo, "plan-started");
+
+  await section.getByRole("button", { name: "정기 충전 멈추기" }).click();
+  await expect(section.getByTestId("credit-plan")).toContainText("멈춤");
+  await section.getByRole("button", { name: "카드 삭제" }).click();
+  await expect(section.getByRole("button", { name: "카드 등록하기" })).toBeVisible();
+  await expect(section.getByTestId("credit-plan")).toContainText("해지됨");
+});
