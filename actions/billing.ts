@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { removeCard } from "@/lib/billing/cards";
 import { setPlanStatus, startPlan } from "@/lib/billing/plan";
+import { startTopUp, stopTopUp } from "@/lib/billing/top-up";
 import { getCurrentUser } from "@/lib/auth/session";
 import { toPublicError, validationError } from "@/lib/errors";
 import { paymentErrors } from "@/lib/payments/errors";
@@ -53,10 +54,46 @@ export async function removeCardAction(): Promise<ActionResult<null>> {
   try {
     const user = await signedIn();
     await removeCard(user.id);
-    await setPlanStatus(user.id, "CANCELED").catch(() => undefined);
+    // Nothing is charged without a card: the plan and the top-up end with it (either may not exist).
+    await setPlanStatus(user.id, "CANCELED").catch((error: unknown) => {
+      if (!(error instanceof Error && "code" in error && (error as { code: string }).code === "NO_PLAN")) throw error;
+    });
+    await stopTopUp(user.id);
     revalidatePath("/account");
     return { ok: true, data: null };
   } catch (error) {
     return { ok: false, error: toPublicError(error, "removeCardAction") };
+  }
+}
+
+const topUpSchema = z.object({
+  productCode: z.string().min(1).max(40),
+  thresholdCredits: z.coerce.number().int().min(1, "기준 크레딧은 1개 이상이어야 해요.").max(10_000, "기준 크레딧이 너무 커요."),
+  agreementVersion: z.string().min(1).max(20),
+  agree: z.literal("on", { error: "자동결제에 동의해 주세요." }),
+});
+
+/** Turns the threshold top-up on (only where AUTO_TOP_UP_ENABLED: Toss must approve it). */
+export async function startTopUpAction(_: unknown, form: FormData): Promise<ActionResult<null>> {
+  try {
+    const user = await signedIn();
+    const parsed = topUpSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors);
+    await startTopUp(user.id, parsed.data);
+    revalidatePath("/account");
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "startTopUpAction") };
+  }
+}
+
+export async function stopTopUpAction(): Promise<ActionResult<null>> {
+  try {
+    const user = await signedIn();
+    await stopTopUp(user.id);
+    revalidatePath("/account");
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "stopTopUpAction") };
   }
 }

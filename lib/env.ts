@@ -145,6 +145,13 @@ const schema = {
    * of a commercial claim). Shown before payment and in the terms; the reconcile cron expires what is left.
    */
   CREDIT_VALIDITY_MONTHS: number({ whole: true, min: 1, max: 60 }),
+  /**
+   * Threshold auto top-up (자동충전 when the balance falls under a threshold): off unless set, because
+   * Toss restricts billing to periodic subscriptions and must approve non-periodic use for the merchant.
+   */
+  AUTO_TOP_UP_ENABLED: oneOf(["1", "true", "0", "false"]),
+  /** The most automatic top-ups one user may be charged in a Seoul day (default 3). */
+  AUTO_TOP_UP_DAILY_CAP: number({ whole: true, min: 1, max: 20 }),
 };
 
 type Raw = Checked<typeof schema>;
@@ -342,6 +349,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
     business: business.profile,
     /** Days after payment in which a buyer may refund an unused pack themselves (default 7). */
     refundWindowDays: raw.REFUND_WINDOW_DAYS ?? 7,
+    /** Threshold auto top-up: on only when AUTO_TOP_UP_ENABLED (Toss must approve it), at most `dailyCap` a day. */
+    autoTopUp: {
+      enabled: raw.AUTO_TOP_UP_ENABLED === "1" || raw.AUTO_TOP_UP_ENABLED === "true",
+      dailyCap: raw.AUTO_TOP_UP_DAILY_CAP ?? 3,
+    },
     /** Months a paid pack's credits stay valid from the payment (default 60). */
     creditValidityMonths: raw.CREDIT_VALIDITY_MONTHS ?? 60,
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */

@@ -4,6 +4,8 @@
 import { CardRegisterButton } from "@/components/billing/card-register-button";
 import { PlanControls } from "@/components/billing/plan-controls";
 import { PlanForm } from "@/components/billing/plan-form";
+import { TopUpForm } from "@/components/billing/top-up-form";
+import { TopUpStopButton } from "@/components/billing/top-up-stop-button";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { getActiveCard } from "@/lib/billing/cards";
 import { db } from "@/lib/db";
@@ -15,9 +17,10 @@ const PLAN_STATUS_LABELS = { ACTIVE: "사용 중", PAUSED: "멈춤", DISABLED: "
 
 export async function AutoChargeSection({ userId, customerKey }: { userId: string; customerKey: string }) {
   const billing = env.tossBilling;
-  const [card, plan, packs] = await Promise.all([
+  const [card, plan, topUp, packs] = await Promise.all([
     getActiveCard(userId),
     db.creditPlan.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }),
+    env.autoTopUp.enabled ? db.autoTopUp.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }) : null,
     db.product.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, price: true, credits: true } }),
   ]);
   const scriptSrc = env.toss.mode === "sandbox" ? `${env.appUrl}/sandbox/toss/v2/standard` : undefined;
@@ -64,6 +67,24 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
         <PlanForm packs={packs} defaultDay={Math.min(28, Number(kstDay(new Date()).slice(8, 10)))} agreementVersion={BILLING_AGREEMENT_VERSION} sellerName={env.business.name} />
       ) : null}
       {card || planRunning ? <PlanControls status={plan?.status ?? null} hasCard={Boolean(card)} /> : null}
+
+      {env.autoTopUp.enabled && topUp && topUp.status !== "CANCELED" ? (
+        <div className="space-y-2 text-sm" data-testid="auto-top-up">
+          <p>
+            잔액 기준 자동충전: 잔액이 {topUp.thresholdCredits}크레딧 아래로 내려가면 <span className="font-semibold">{topUp.product.name}</span> 자동 구매 ·{" "}
+            <span className="font-semibold">{PLAN_STATUS_LABELS[topUp.status]}</span>
+          </p>
+          {topUp.status === "DISABLED" && topUp.failureMessage ? (
+            <p role="alert" className="text-red-700">
+              결제가 거절되어 자동충전이 꺼졌어요: {topUp.failureMessage}
+            </p>
+          ) : null}
+          <TopUpStopButton />
+        </div>
+      ) : null}
+      {env.autoTopUp.enabled && card && (!topUp || topUp.status === "CANCELED" || topUp.status === "DISABLED") ? (
+        <TopUpForm packs={packs} agreementVersion={BILLING_AGREEMENT_VERSION} sellerName={env.business.name} dailyCap={env.autoTopUp.dailyCap} />
+      ) : null}
     </section>
   );
 }

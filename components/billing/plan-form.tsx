@@ -25,7 +25,7 @@ export function PlanForm({ packs, defaultDay, agreementVersion, sellerName }: Pl
   const pack = packs.find((p) => p.code === code) ?? packs[0];
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} className="space-y-4" aria-label="정기 충전">
       <input type="hidden" name="agreementVersion" value={agreementVersion} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">매월 충전할 팩</legend>

@@ -13,3 +13,14 @@ export function billingAgreementText(plan: { sellerName: string; packName: strin
     "카드 결제가 거절되면 정기 충전이 멈추고 그 이유를 알려 드려요. 거절된 결제는 다시 시도하지 않아요.",
   ];
 }
+
+/** The agreement's sentences for a threshold top-up (only where Toss approved it: AUTO_TOP_UP_ENABLED). */
+export function topUpAgreementText(topUp: { sellerName: string; packName: string; price: number; thresholdCredits: number; dailyCap: number }): string[] {
+  const won = `${topUp.price.toLocaleString("ko-KR")}원`;
+  return [
+    `크레딧을 쓰고 남은 잔액이 ${topUp.thresholdCredits}크레딧 아래로 내려가면 ${topUp.sellerName}이(가) 등록한 카드로 ${topUp.packName}(${won})을 자동으로 결제해요.`,
+    `잔액이 한 번 내려갈 때마다 한 번만 결제하고, 하루에 최대 ${topUp.dailyCap}번까지만 결제해요.`,
+    "내 크레딧 화면에서 언제든 자동충전을 끄고 카드를 삭제할 수 있어요.",
+    "카드 결제가 거절되면 자동충전이 꺼지고 그 이유를 알려 드려요. 거절된 결제는 다시 시도하지 않아요.",
+  ];
+}

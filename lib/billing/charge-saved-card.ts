@@ -8,6 +8,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { newOrderId } from "@/lib/ids";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss } from "@/lib/payments/settle-payment";
@@ -22,7 +23,18 @@ export type AutoChargeOutcome =
   | { kind: "paid"; order: Order; changed: boolean }
   | { kind: "declined"; order: Order; code: string; message: string }
   | { kind: "processing"; order: Order }
-  | { kind: "in_flight"; order: Order };
+  | { kind: "in_flight"; order: Order }
+  /** another automatic purchase of this user is in flight (at most one at a time): nothing was made */
+  | { kind: "busy" };
+
+/** The partial unique index that allows one automatic purchase in flight per user. */
+const IN_FLIGHT_INDEX = "Order_userId_automatic_in_flight_key";
+
+function isInFlightConflict(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  const text = String((error as { message?: unknown })?.message ?? "");
+  return text.includes("23505") || text.includes(IN_FLIGHT_INDEX);
+}
 
 export const autoChargeIdempotencyKey = (orderId: string) => `auto-${orderId}`;
 
@@ -31,6 +43,16 @@ export const autoChargeIdempotencyKey = (orderId: string) => `auto-${orderId}`;
  * A repeat of the key answers what the first did: paid, declined, or still in the works.
  */
 export async function chargeSavedCard(input: { userId: string; productCode: string; kind: "PLAN" | "TOP_UP"; chargeKey: string }): Promise<AutoChargeOutcome> {
+  try {
+    return await chargeOnce(input);
+  } catch (error) {
+    // One automatic purchase in flight per user, decided by the index: this one waits for the next run.
+    if (isInFlightConflict(error)) return { kind: "busy" };
+    throw error;
+  }
+}
+
+async function chargeOnce(input: { userId: string; productCode: string; kind: "PLAN" | "TOP_UP"; chargeKey: string }): Promise<AutoChargeOutcome> {
   const created = await db.$queryRaw<Order[]>`
     INSERT INTO "Order" ("id", "orderId", "userId", "productCode", "orderName", "amount", "credits", "status", "kind", "chargeKey",
                          "billingCardId", "confirmAttemptedAt", "createdAt", "updatedAt")

@@ -114,6 +114,7 @@ export async function chargePlan(plan: CreditPlan): Promise<PlanChargeResult> {
     await disable(plan, outcome.code, outcome.message);
     return "declined";
   }
+  // processing, in flight, or another automatic purchase in flight (busy): the next run asks again.
   return "pending";
 }
 

@@ -97,6 +97,9 @@ export function testEnv(databaseUrl = process.env.DATABASE_URL || embeddedUrl(TE
     // Every rate-limit window lasts 15 s (not 15 minutes or an hour): tests see a limit end, and a test
     // that trips the limits of 127.0.0.1 cannot lock the rest of the run out for long.
     RATE_LIMIT_WINDOW_SECONDS: String(TEST_RATE_LIMIT_WINDOW_SECONDS),
+    // Threshold auto top-up is off by default (Toss must approve it); the tests turn it on to prove it.
+    // It acts only for a user who started one, so no other test sees it.
+    AUTO_TOP_UP_ENABLED: "1",
     TEST_APP_URL,
     TEST_DB_TRACE_FILE,
     NEXT_TELEMETRY_DISABLED: "1",

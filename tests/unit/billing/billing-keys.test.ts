@@ -59,3 +59,18 @@ describe("the billing key pair", () => {
     expect(env.sentry?.secrets).toContain("test_sk_secret_value");
   });
 });
+
+describe("the threshold auto top-up switch", () => {
+  it("is off unless AUTO_TOP_UP_ENABLED says so, with a daily cap of 3 by default", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).autoTopUp).toEqual({ enabled: false, dailyCap: 3 });
+    expect(parseEnv({ NODE_ENV: "development", AUTO_TOP_UP_ENABLED: "0" }).autoTopUp.enabled).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", AUTO_TOP_UP_ENABLED: "1", AUTO_TOP_UP_DAILY_CAP: "5" }).autoTopUp).toEqual({ enabled: true, dailyCap: 5 });
+  });
+
+  it.each([
+    ["a word", { AUTO_TOP_UP_ENABLED: "yes" }, /AUTO_TOP_UP_ENABLED: must be one of/],
+    ["a cap of 0", { AUTO_TOP_UP_DAILY_CAP: "0" }, /AUTO_TOP_UP_DAILY_CAP: must be at least 1/],
+  ])("refuses %s", (_, source, message) => {
+    expect(problemsOf({ NODE_ENV: "development", ...source })).toMatch(message);
+  });
+});

@@ -4,6 +4,8 @@
 // and answers as POST /api/credits/spend.
 import { idempotencyKeyOf, publicSpend, reserveInputSchema } from "@/lib/credits/schemas";
 import { reserveCredits } from "@/lib/credits/spend-credits";
+import { after } from "next/server";
+import { topUpAfterSpend } from "@/lib/billing/top-up";
 import { traced } from "@/lib/db-trace";
 import { errorResponse } from "@/lib/errors";
 import { readJson, requireApiSessionUserId } from "@/lib/http";
@@ -15,6 +17,8 @@ export const POST = traced("app POST /api/credits/reservations", async (request:
     const idempotencyKey = idempotencyKeyOf(request);
     const input = await readJson(request, reserveInputSchema);
     const { spend, created } = await reserveCredits({ userId, idempotencyKey, ...input });
+    // Auto top-up (when on and the buyer has one) after the answer: the spend is not kept waiting.
+    if (created) after(() => topUpAfterSpend(userId, spend.balanceAfter));
     return jsonResponse(
       { reservation: publicSpend(spend), balance: spend.balanceAfter },
       { status: created ? 201 : 200, headers: { "Cache-Control": "no-store", ...(created ? {} : { "Idempotent-Replayed": "true" }) } },

@@ -5,6 +5,8 @@
 // INSUFFICIENT_CREDITS with the balance, nothing changed.
 import { idempotencyKeyOf, publicSpend, spendInputSchema } from "@/lib/credits/schemas";
 import { spendCredits } from "@/lib/credits/spend-credits";
+import { after } from "next/server";
+import { topUpAfterSpend } from "@/lib/billing/top-up";
 import { traced } from "@/lib/db-trace";
 import { errorResponse } from "@/lib/errors";
 import { readJson, requireApiSessionUserId } from "@/lib/http";
@@ -16,6 +18,8 @@ export const POST = traced("app POST /api/credits/spend", async (request: Reques
     const idempotencyKey = idempotencyKeyOf(request);
     const input = await readJson(request, spendInputSchema);
     const { spend, created } = await spendCredits({ userId, idempotencyKey, ...input });
+    // Auto top-up (when on and the buyer has one) after the answer: the spend is not kept waiting.
+    if (created) after(() => topUpAfterSpend(userId, spend.balanceAfter));
     return jsonResponse(
       { spend: publicSpend(spend), balance: spend.balanceAfter },
       { status: created ? 201 : 200, headers: { "Cache-Control": "no-store", ...(created ? {} : { "Idempotent-Replayed": "true" }) } },

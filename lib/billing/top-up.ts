@@ -1,0 +1,124 @@
+// Threshold auto top-up (자동충전 by threshold, issue #23), on only with AUTO_TOP_UP_ENABLED: Toss allows
+// billing for periodic subscriptions and must approve non-periodic use for the merchant. When a spend
+// leaves the balance under the buyer's threshold, their pack is charged to the saved card, once per
+// crossing: the crossing's number is the count of this top-up's paid charges, so every spend that sees the
+// balance under the threshold before the refill computes the same chargeKey, and the order's unique key
+// makes it one charge however many race. At most one automatic purchase is in flight per user (a partial
+// unique index) and at most AUTO_TOP_UP_DAILY_CAP are charged per Seoul day.
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import type { AutoTopUp } from "@/lib/generated/prisma/client";
+import { getBalance } from "@/lib/credits/lots";
+import { kstPeriods } from "@/lib/kst";
+import { logEvent } from "@/lib/log";
+import { reportError } from "@/lib/observability/report";
+import { BILLING_AGREEMENT_VERSION } from "./agreement";
+import { chargeSavedCard } from "./charge-saved-card";
+import { billingErrors } from "./errors";
+
+export const topUpErrors = {
+  disabled: () =>
+    new AppError({ code: "AUTO_TOP_UP_DISABLED", status: 403, userMessage: "잔액 기준 자동충전은 이 상점에서 사용할 수 없어요. 정기 충전을 이용해 주세요." }),
+  agreementOutdated: () =>
+    new AppError({ code: "AGREEMENT_OUTDATED", status: 409, userMessage: "자동결제 동의 내용이 바뀌었어요. 화면을 새로고침해 다시 확인해 주세요." }),
+  invalidThreshold: () => new AppError({ code: "VALIDATION_FAILED", status: 400, userMessage: "기준 크레딧은 1개부터 10,000개 사이로 정해 주세요." }),
+};
+
+/** The chargeKey of a top-up's crossing number `n` (1, 2, …): one per top-up start and crossing. */
+export function topUpChargeKey(topUp: Pick<AutoTopUp, "userId" | "agreedAt">, n: number): string {
+  return `topup:${topUp.userId}:${topUp.agreedAt.getTime()}:${n}`;
+}
+
+/** Starts (or restarts) the buyer's threshold top-up after they agreed; needs the flag and a saved card. */
+export async function startTopUp(
+  userId: string,
+  input: { productCode: string; thresholdCredits: number; agreementVersion: string },
+  now = new Date(),
+): Promise<AutoTopUp> {
+  if (!env.autoTopUp.enabled) throw topUpErrors.disabled();
+  if (input.agreementVersion !== BILLING_AGREEMENT_VERSION) throw topUpErrors.agreementOutdated();
+  if (!Number.isInteger(input.thresholdCredits) || input.thresholdCredits < 1 || input.thresholdCredits > 10_000) throw topUpErrors.invalidThreshold();
+  const [card, product] = await Promise.all([
+    db.billingCard.findFirst({ where: { userId, status: "ACTIVE" }, select: { id: true } }),
+    db.product.findFirst({ where: { code: input.productCode, active: true } }),
+  ]);
+  if (!card) throw billingErrors.noCard();
+  if (!product) throw billingErrors.productNotFound();
+  const data = {
+    productCode: product.code,
+    thresholdCredits: input.thresholdCredits,
+    status: "ACTIVE" as const,
+    agreementVersion: input.agreementVersion,
+    agreedAt: now,
+    failureCode: null,
+    failureMessage: null,
+  };
+  return db.autoTopUp.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+export type TopUpResult = "off" | "above" | "capped" | "paid" | "declined" | "pending";
+
+/**
+ * After a spend: tops the user's balance up when it is under their threshold (and the flag is on). Safe to
+ * call from every spend at once: one charge per crossing, one automatic purchase in flight, the daily cap.
+ * A declined card stops the top-up with its reason; nothing is granted for it.
+ */
+export async function topUpIfBelow(userId: string, balance?: number): Promise<TopUpResult> {
+  if (!env.autoTopUp.enabled) return "off";
+  const topUp = await db.autoTopUp.findUnique({ where: { userId } });
+  if (!topUp || topUp.status !== "ACTIVE") return "off";
+  const now = balance ?? (await getBalance(userId));
+  if (now >= topUp.thresholdCredits) return "above";
+
+  const prefix = `topup:${userId}:${topUp.agreedAt.getTime()}:`;
+  const { todayStart } = kstPeriods(new Date());
+  const [paid, today] = await Promise.all([
+    db.order.count({ where: { userId, kind: "TOP_UP", chargeKey: { startsWith: prefix }, status: { in: ["PAID", "PARTIAL_CANCELED", "CANCELED"] }, approvedAt: { not: null } } }),
+    db.order.count({ where: { userId, kind: "TOP_UP", createdAt: { gte: todayStart }, OR: [{ status: "PAID" }, { confirmAttemptedAt: { not: null } }] } }),
+  ]);
+  const chargeKey = topUpChargeKey(topUp, paid + 1);
+  // The cap counts today's paid and in-flight top-ups; the crossing being charged now counts once.
+  const existing = await db.order.findUnique({ where: { chargeKey }, select: { id: true } });
+  if (!existing && today >= env.autoTopUp.dailyCap) {
+    logEvent("warn", "billing.top_up_capped", { userId, today, cap: env.autoTopUp.dailyCap });
+    return "capped";
+  }
+  try {
+    const outcome = await chargeSavedCard({ userId, productCode: topUp.productCode, kind: "TOP_UP", chargeKey });
+    if (outcome.kind === "paid") return "paid";
+    if (outcome.kind === "declined") {
+      await db.autoTopUp.updateMany({
+        where: { userId, status: "ACTIVE", agreedAt: topUp.agreedAt },
+        data: { status: "DISABLED", failureCode: outcome.code, failureMessage: outcome.message },
+      });
+      logEvent("warn", "billing.top_up_disabled", { userId, code: outcome.code });
+      return "declined";
+    }
+    return "pending";
+  } catch (error) {
+    if (!isAppError(error) || (error.code !== "NO_SAVED_CARD" && error.code !== "PRODUCT_NOT_FOUND")) throw error;
+    await db.autoTopUp.updateMany({
+      where: { userId, status: "ACTIVE", agreedAt: topUp.agreedAt },
+      data: { status: "DISABLED", failureCode: error.code, failureMessage: error.userMessage },
+    });
+    return "declined";
+  }
+}
+
+/** topUpIfBelow for `after()` a spend's answer: a failure is logged and reported, never thrown into the void. */
+export async function topUpAfterSpend(userId: string, balance: number): Promise<void> {
+  try {
+    await topUpIfBelow(userId, balance);
+  } catch (error) {
+    logEvent("error", "billing.top_up_failed", { userId, error: String(error) });
+    reportError(error, "billing.top_up_after_spend", { details: { userId } });
+  }
+}
+
+/** The buyer turns their threshold top-up off (CANCELED). */
+export async function stopTopUp(userId: string): Promise<boolean> {
+  const { count } = await db.autoTopUp.updateMany({ where: { userId, status: { in: ["ACTIVE", "PAUSED", "DISABLED"] } }, data: { status: "CANCELED" } });
+  return count === 1;
+}
