@@ -13,6 +13,7 @@ import { createOrder } from "@/lib/payments/create-order";
 import { toOrderView } from "@/lib/payments/order-view";
 import { chargeBillingKey } from "@/lib/toss/billing";
 import { createUser } from "../../helpers/factories";
+import { oneReconcilingFileAtATime } from "../../helpers/one-reconciling-file";
 import { registeredCard } from "../../helpers/toss-billing";
 import { basicAuth, consoleApi, tossApi, type Merchant } from "../../helpers/toss-sandbox";
 
@@ -27,6 +28,9 @@ async function userWithCard() {
   const view = await saveRegisteredCard(user.id, { authKey: card.authKey, customerKey: card.customerKey });
   return { user, view };
 }
+
+// This file runs reconciliation's step for automatic purchases: it takes turns with the other files that reconcile.
+oneReconcilingFileAtATime();
 
 describe("saved cards", () => {
   it("keeps a registered card for its user, masked and without its billing key, and one active card at a time", async () => {
@@ -110,6 +114,30 @@ describe("automatic purchases", () => {
     expect(toOrderView(declined.order)).toMatchObject({ kind: "TOP_UP", status: "PENDING", failure: { code: "REJECT_CARD_PAYMENT" } });
   });
 
+  it("charges, through reconciliation, an order whose caller died before sending the charge, once", async () => {
+    const { user, view } = await userWithCard();
+    const product = await db.product.findUniqueOrThrow({ where: { code: "PREMIUM_PACK" } });
+    const order = await db.order.create({
+      data: {
+        orderId: `ord_${randomUUID().replaceAll("-", "").slice(0, 18)}`,
+        userId: user.id,
+        productCode: product.code,
+        orderName: product.name,
+        amount: product.price,
+        credits: product.credits,
+        kind: "TOP_UP",
+        chargeKey: `topup:${user.id}:${randomUUID()}`,
+        billingCardId: view.id,
+        confirmAttemptedAt: new Date(Date.now() - 60_000),
+      },
+    });
+    // Two reconciliation runs at once: one claims and charges, the other finds it claimed.
+    const results = await Promise.all([rechargeAttempted(order), rechargeAttempted(order)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID" });
+    expect(await getBalance(user.id)).toBe(5);
+  });
+
   it("settles, through reconciliation, a charge whose caller died after Toss made it", async () => {
     const { user, view } = await userWithCard();
     const card = await db.billingCard.findUniqueOrThrow({ where: { id: view.id } });
@@ -136,11 +164,11 @@ describe("automatic purchases", () => {
       autoChargeIdempotencyKey(order.orderId),
     );
     expect(sent.data.status).toBe("DONE");
-    expect(await getBalance(user.id)).toBe(0);
 
-    // Reconciliation sends the same charge again (Toss answers the first) and settles it, once.
+    // Reconciliation sends the same charge again (Toss answers the first) and settles it, once. The
+    // payment's own webhook, or another file's cron run, may get there first: once, whoever it is.
     const results = await Promise.all([rechargeAttempted(order), rechargeAttempted(order)]);
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", paymentKey: sent.data.paymentKey });
     expect(await getBalance(user.id)).toBe(3);
     expect(await rechargeAttempted(order)).toBe(false);
