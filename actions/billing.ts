@@ -4,10 +4,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { removeCard } from "@/lib/billing/cards";
-import { setPlanStatus, startPlan } from "@/lib/billing/plan";
+import { cancelPlanFromLink, setPlanStatus, startPlan } from "@/lib/billing/plan";
 import { startTopUp, stopTopUp } from "@/lib/billing/top-up";
 import { getCurrentUser } from "@/lib/auth/session";
-import { toPublicError, validationError } from "@/lib/errors";
+import { AppError, toPublicError, validationError } from "@/lib/errors";
+import { dismissNotice } from "@/lib/notices/notices";
 import { paymentErrors } from "@/lib/payments/errors";
 import type { ActionResult } from "./payments";
 
@@ -95,5 +96,35 @@ export async function stopTopUpAction(): Promise<ActionResult<null>> {
     return { ok: true, data: null };
   } catch (error) {
     return { ok: false, error: toPublicError(error, "stopTopUpAction") };
+  }
+}
+
+/**
+ * The one-click cancel from a notice's link (no sign-in: the link's signature names the buyer and the plan).
+ * A link that is not ours changes nothing.
+ */
+export async function cancelPlanFromLinkAction(token: string): Promise<ActionResult<{ outcome: "canceled" | "already" }>> {
+  try {
+    const outcome = typeof token === "string" && token.length <= 200 ? await cancelPlanFromLink(token) : "invalid";
+    if (outcome === "invalid") {
+      throw new AppError({ code: "INVALID_LINK", status: 400, userMessage: "해지 링크가 올바르지 않아요. 로그인한 뒤 내 크레딧 화면에서 해지해 주세요." });
+    }
+    revalidatePath("/account");
+    return { ok: true, data: { outcome } };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "cancelPlanFromLinkAction") };
+  }
+}
+
+/** The buyer dismisses a notice on the account page. */
+export async function dismissNoticeAction(id: string): Promise<ActionResult<null>> {
+  try {
+    const user = await signedIn();
+    if (typeof id !== "string" || id.length > 64) throw validationError({ id: ["알림을 찾을 수 없어요."] });
+    await dismissNotice(user.id, id);
+    revalidatePath("/account");
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toPublicError(error, "dismissNoticeAction") };
   }
 }

@@ -152,7 +152,19 @@ const schema = {
   AUTO_TOP_UP_ENABLED: oneOf(["1", "true", "0", "false"]),
   /** The most automatic top-ups one user may be charged in a Seoul day (default 3). */
   AUTO_TOP_UP_DAILY_CAP: number({ whole: true, min: 1, max: 20 }),
+  /**
+   * The mail transport for notices to buyers (a plan's coming charge, a declined card): an SMTP URL such as
+   * smtps://user:password@smtp.example.com:465 or smtp://…:587 (STARTTLS). Unset: notices are in-app only.
+   */
+  SMTP_URL: smtpUrl(),
+  /** The notices' sender, e.g. "크레딧샵 <no-reply@example.com>"; default: the business's name and BUSINESS_EMAIL. */
+  MAIL_FROM: text({ pattern: /^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, message: "must be an e-mail address, optionally with a name: 상점 <no-reply@example.com>" }),
 };
+
+/** An smtp:// or smtps:// URL with a host (nodemailer's connection URL). */
+function smtpUrl() {
+  return text({ pattern: /^smtps?:\/\/([^@/\s]+@)?[^/:@\s]+(:\d+)?\/?(\?\S*)?$/, message: "must be an smtp:// or smtps:// URL: smtps://user:password@smtp.example.com:465" });
+}
 
 type Raw = Checked<typeof schema>;
 
@@ -354,6 +366,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       enabled: raw.AUTO_TOP_UP_ENABLED === "1" || raw.AUTO_TOP_UP_ENABLED === "true",
       dailyCap: raw.AUTO_TOP_UP_DAILY_CAP ?? 3,
     },
+    /** Notices' e-mail (lib/notices/mail.ts): null when SMTP_URL is unset (notices are in-app only). */
+    mail: raw.SMTP_URL
+      ? { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM ?? `${business.profile.name} <${business.profile.email}>` }
+      : null,
     /** Months a paid pack's credits stay valid from the payment (default 60). */
     creditValidityMonths: raw.CREDIT_VALIDITY_MONTHS ?? 60,
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */
@@ -404,6 +420,7 @@ function serverSecrets(raw: Raw): string[] {
     passwordOf(raw.DATABASE_URL),
     passwordOf(raw.DIRECT_URL),
     passwordOf(raw.DATABASE_URL_UNPOOLED),
+    passwordOf(raw.SMTP_URL),
     DEV_ONLY_SECRET,
   ].filter((secret): secret is string => Boolean(secret));
 }

@@ -16,6 +16,7 @@ import { buildIsStale } from "./lib/bench/first-load-js";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
 import { copyDatabase } from "./lib/copy-database";
 import { explainFailure } from "./lib/explain-failure";
+import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { prepareDatabase } from "./lib/prepare-database";
 import { spawnBin, stopTree } from "./lib/processes";
 import { buildBrowserScripts } from "./lib/toss-browser-scripts";
@@ -28,6 +29,8 @@ import {
   TEST_APP_URL,
   TEST_DATABASE,
   TEST_DB_TRACE_FILE,
+  TEST_MAIL_DIR,
+  TEST_MAIL_PORT,
   TEST_PORT,
   nextStartArgs,
   stationEnv,
@@ -131,6 +134,7 @@ async function main() {
   const configuredUrl = process.env.TEST_DATABASE_URL || undefined;
   let url = "";
   let cluster = null as Awaited<ReturnType<typeof prepareDatabase>>["cluster"];
+  let mail: MailCatcher | null = null;
   const databaseAndBuild = async () => {
     const prepared = await timed(
       "Database (fresh, migrated; station copies)",
@@ -176,6 +180,9 @@ async function main() {
     }
 
     const env = { ...testEnv(url), ...(chromium ? { CHROMIUM_PATH: chromium } : {}), TEST_DATABASE_READY: "1" };
+    // The SMTP server the servers' notices go to (SMTP_URL): each test reads its own users' mail.
+    await rm(TEST_MAIL_DIR, { recursive: true, force: true });
+    mail = await startMailCatcher(TEST_MAIL_PORT, TEST_MAIL_DIR);
     // The stations' servers (scripts/lib/test-env.ts), when a file that needs one runs: the traced
     // server (the round-trip counts read every query it makes) and the quiet one.
     const named = (file: string) =>
@@ -227,6 +234,7 @@ async function main() {
     ]);
   } finally {
     stopChildren();
+    await mail?.close().catch(() => {});
     await cluster?.stop().catch(() => {});
   }
   printTimings();

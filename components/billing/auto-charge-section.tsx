@@ -1,6 +1,7 @@
 // 자동충전 on the account page: the saved card (masked), the monthly plan (pack, day, next charge, or why
 // it stopped), and the ways to start, pause, end it and remove the card. Server-rendered; the buttons are
 // small client islands (card registration loads Toss's SDK only when pressed).
+import Link from "next/link";
 import { CardRegisterButton } from "@/components/billing/card-register-button";
 import { PlanControls } from "@/components/billing/plan-controls";
 import { PlanForm } from "@/components/billing/plan-form";
@@ -10,18 +11,24 @@ import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { getActiveCard } from "@/lib/billing/cards";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatWon } from "@/lib/format";
 import { kstDay } from "@/lib/kst";
 
 const PLAN_STATUS_LABELS = { ACTIVE: "사용 중", PAUSED: "멈춤", DISABLED: "중지됨", CANCELED: "해지됨" } as const;
 
 export async function AutoChargeSection({ userId, customerKey }: { userId: string; customerKey: string }) {
   const billing = env.tossBilling;
-  const [card, plan, topUp, packs] = await Promise.all([
+  const [card, plan, topUp, packs, charges] = await Promise.all([
     getActiveCard(userId),
     db.creditPlan.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }),
     env.autoTopUp.enabled ? db.autoTopUp.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }) : null,
     db.product.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, price: true, credits: true } }),
+    db.order.findMany({
+      where: { userId, kind: { in: ["PLAN", "TOP_UP"] } },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { orderId: true, kind: true, orderName: true, amount: true, status: true, failureMessage: true, createdAt: true },
+    }),
   ]);
   const scriptSrc = env.toss.mode === "sandbox" ? `${env.appUrl}/sandbox/toss/v2/standard` : undefined;
   const planRunning = plan && (plan.status === "ACTIVE" || plan.status === "PAUSED");
@@ -85,6 +92,34 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
       {env.autoTopUp.enabled && card && (!topUp || topUp.status === "CANCELED" || topUp.status === "DISABLED") ? (
         <TopUpForm packs={packs} agreementVersion={BILLING_AGREEMENT_VERSION} sellerName={env.business.name} dailyCap={env.autoTopUp.dailyCap} />
       ) : null}
+
+      {charges.length ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-semibold">최근 자동 결제</h3>
+          <ul className="divide-y divide-gray-100 text-sm" data-testid="automatic-charges">
+            {charges.map((charge) => (
+              <li key={charge.orderId} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
+                <Link href={`/orders/${charge.orderId}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+                  {charge.kind === "PLAN" ? "정기 충전" : "자동충전"} · {charge.orderName}
+                </Link>
+                <span className="tabular-nums">{formatWon(charge.amount)}</span>
+                <span className="w-full text-ink-soft">
+                  {formatDateTime(charge.createdAt.toISOString())} · {chargeState(charge)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
+}
+
+function chargeState(charge: { status: string; failureMessage: string | null }): string {
+  if (charge.status === "PAID") return "결제 완료";
+  if (charge.status === "PARTIAL_CANCELED") return "부분 환불";
+  if (charge.status === "CANCELED") return "환불됨";
+  if (charge.failureMessage) return `결제 거절: ${charge.failureMessage}`;
+  if (charge.status === "PENDING") return "결제 확인 중";
+  return "결제되지 않음";
 }

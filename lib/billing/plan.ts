@@ -4,13 +4,16 @@
 // once; the plan's next due date moves on only by a conditional update from the due date it charged.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import type { CreditPlan } from "@/lib/generated/prisma/client";
+import { Prisma, type CreditPlan } from "@/lib/generated/prisma/client";
 import { kstDay, kstDayStart } from "@/lib/kst";
 import { logEvent } from "@/lib/log";
-import { BILLING_AGREEMENT_VERSION } from "./agreement";
+import { BILLING_AGREEMENT_VERSION, billingAgreementText } from "./agreement";
+import { readPlanCancelToken } from "./cancel-link";
 import { chargeSavedCard, type AutoChargeOutcome } from "./charge-saved-card";
 import { billingErrors } from "./errors";
+import { disableWithNotice } from "./plan-notices";
 
 export const planErrors = {
   agreementOutdated: () =>
@@ -70,7 +73,12 @@ export async function startPlan(
     failureCode: null,
     failureMessage: null,
   };
-  const plan = await db.creditPlan.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  // The plan and the record of what the buyer agreed to (the sentences they were shown), together.
+  const text = billingAgreementText({ sellerName: env.business.name, packName: product.name, price: product.price, chargeDay: input.chargeDay });
+  const [plan] = await db.$transaction([
+    db.creditPlan.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
+    db.billingConsent.create({ data: { userId, scope: "PLAN", agreementVersion: input.agreementVersion, text: text.join("\n"), agreedAt: now } }),
+  ]);
   logEvent("info", "billing.plan_started", { userId, productCode: product.code, chargeDay: input.chargeDay });
   const first = nextChargeAt <= now ? await chargePlan(plan) : null;
   return { plan: await db.creditPlan.findUniqueOrThrow({ where: { userId } }), first };
@@ -118,12 +126,17 @@ export async function chargePlan(plan: CreditPlan): Promise<PlanChargeResult> {
   return "pending";
 }
 
+/** Stops the plan still on the refused charge, with the reason, and tells the buyer (notice and e-mail). */
 async function disable(plan: CreditPlan, code: string, message: string) {
-  const { count } = await db.creditPlan.updateMany({
-    where: { userId: plan.userId, status: "ACTIVE", nextChargeAt: plan.nextChargeAt },
-    data: { status: "DISABLED", failureCode: code, failureMessage: message },
+  const stopped = await disableWithNotice({
+    table: "CreditPlan",
+    userId: plan.userId,
+    still: Prisma.sql`"nextChargeAt" = ${plan.nextChargeAt.toISOString()}::timestamptz`,
+    chargeKey: planChargeKey(plan, plan.nextChargeAt),
+    code,
+    message,
   });
-  if (count) logEvent("warn", "billing.plan_disabled", { userId: plan.userId, code });
+  if (stopped) logEvent("warn", "billing.plan_disabled", { userId: plan.userId, code });
 }
 
 /** Plans a cron run charges at most (each charge is a call to Toss: Vercel's function has 60 s). */
@@ -150,4 +163,36 @@ export async function chargeDuePlans(now = new Date()): Promise<{ paid: number; 
     }
   }
   return report;
+}
+
+export type PlanFromLink =
+  | { state: "invalid" }
+  | { state: "gone" }
+  | { state: "open"; plan: CreditPlan & { product: { name: string; price: number; credits: number } } };
+
+/** The plan a one-click cancel link (cancel-link.ts) names, if the link is ours and that plan still runs. */
+export async function planFromLink(token: string): Promise<PlanFromLink> {
+  const named = readPlanCancelToken(token);
+  if (!named) return { state: "invalid" };
+  const plan = await db.creditPlan.findFirst({
+    where: { userId: named.userId, agreedAt: named.agreedAt },
+    include: { product: { select: { name: true, price: true, credits: true } } },
+  });
+  if (!plan || plan.status === "CANCELED") return { state: "gone" };
+  return { state: "open", plan };
+}
+
+/**
+ * Ends the plan a one-click cancel link names, without signing in: the link's signature is the buyer's
+ * authority, and it ends only the plan started at the time it names. "already": nothing left to end.
+ */
+export async function cancelPlanFromLink(token: string): Promise<"canceled" | "already" | "invalid"> {
+  const named = readPlanCancelToken(token);
+  if (!named) return "invalid";
+  const { count } = await db.creditPlan.updateMany({
+    where: { userId: named.userId, agreedAt: named.agreedAt, status: { in: ["ACTIVE", "PAUSED", "DISABLED"] } },
+    data: { status: "CANCELED" },
+  });
+  if (count) logEvent("info", "billing.plan_canceled_from_link", { userId: named.userId });
+  return count ? "canceled" : "already";
 }

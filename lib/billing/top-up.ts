@@ -9,14 +9,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import type { AutoTopUp } from "@/lib/generated/prisma/client";
+import { Prisma, type AutoTopUp } from "@/lib/generated/prisma/client";
 import { getBalance } from "@/lib/credits/lots";
 import { kstPeriods } from "@/lib/kst";
 import { logEvent } from "@/lib/log";
 import { reportError } from "@/lib/observability/report";
-import { BILLING_AGREEMENT_VERSION } from "./agreement";
+import { BILLING_AGREEMENT_VERSION, topUpAgreementText } from "./agreement";
 import { chargeSavedCard } from "./charge-saved-card";
 import { billingErrors } from "./errors";
+import { disableWithNotice } from "./plan-notices";
 
 export const topUpErrors = {
   disabled: () =>
@@ -55,7 +56,19 @@ export async function startTopUp(
     failureCode: null,
     failureMessage: null,
   };
-  return db.autoTopUp.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  // The top-up and the record of what the buyer agreed to (the sentences they were shown), together.
+  const text = topUpAgreementText({
+    sellerName: env.business.name,
+    packName: product.name,
+    price: product.price,
+    thresholdCredits: input.thresholdCredits,
+    dailyCap: env.autoTopUp.dailyCap,
+  });
+  const [topUp] = await db.$transaction([
+    db.autoTopUp.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
+    db.billingConsent.create({ data: { userId, scope: "TOP_UP", agreementVersion: input.agreementVersion, text: text.join("\n"), agreedAt: now } }),
+  ]);
+  return topUp;
 }
 
 export type TopUpResult = "off" | "above" | "capped" | "paid" | "declined" | "pending";
@@ -89,22 +102,28 @@ export async function topUpIfBelow(userId: string, balance?: number): Promise<To
     const outcome = await chargeSavedCard({ userId, productCode: topUp.productCode, kind: "TOP_UP", chargeKey });
     if (outcome.kind === "paid") return "paid";
     if (outcome.kind === "declined") {
-      await db.autoTopUp.updateMany({
-        where: { userId, status: "ACTIVE", agreedAt: topUp.agreedAt },
-        data: { status: "DISABLED", failureCode: outcome.code, failureMessage: outcome.message },
-      });
-      logEvent("warn", "billing.top_up_disabled", { userId, code: outcome.code });
+      await disable(topUp, chargeKey, outcome.code, outcome.message);
       return "declined";
     }
     return "pending";
   } catch (error) {
     if (!isAppError(error) || (error.code !== "NO_SAVED_CARD" && error.code !== "PRODUCT_NOT_FOUND")) throw error;
-    await db.autoTopUp.updateMany({
-      where: { userId, status: "ACTIVE", agreedAt: topUp.agreedAt },
-      data: { status: "DISABLED", failureCode: error.code, failureMessage: error.userMessage },
-    });
+    await disable(topUp, chargeKey, error.code, error.userMessage);
     return "declined";
   }
+}
+
+/** Turns the top-up (of this start) off with the reason and tells the buyer (notice and e-mail). */
+async function disable(topUp: AutoTopUp, chargeKey: string, code: string, message: string) {
+  const stopped = await disableWithNotice({
+    table: "AutoTopUp",
+    userId: topUp.userId,
+    still: Prisma.sql`"agreedAt" = ${topUp.agreedAt.toISOString()}::timestamptz`,
+    chargeKey,
+    code,
+    message,
+  });
+  if (stopped) logEvent("warn", "billing.top_up_disabled", { userId: topUp.userId, code });
 }
 
 /** topUpIfBelow for `after()` a spend's answer: a failure is logged and reported, never thrown into the void. */

@@ -11,6 +11,9 @@ export const TEST_DATABASE = "credit_checkout_test";
 export const TEST_CONSOLE_TOKEN = "test-only-sandbox-console-token-0123456789";
 export const TEST_SANDBOX_TESTER = "sandbox-tester@example.com";
 export const TEST_RATE_LIMIT_WINDOW_SECONDS = 15;
+/** The tests' SMTP server (scripts/lib/mail-catcher.ts) and where it writes what it receives. */
+export const TEST_MAIL_PORT = TEST_PORT + 14;
+export const TEST_MAIL_DIR = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../test-logs/mail");
 /** The operator of /admin in tests (ADMIN_EMAILS). */
 export const TEST_OPERATOR = "operator@example.com";
 /**
@@ -100,6 +103,10 @@ export function testEnv(databaseUrl = process.env.DATABASE_URL || embeddedUrl(TE
     // Threshold auto top-up is off by default (Toss must approve it); the tests turn it on to prove it.
     // It acts only for a user who started one, so no other test sees it.
     AUTO_TOP_UP_ENABLED: "1",
+    // Notices go by e-mail, over SMTP, to the run's own SMTP server (scripts/lib/mail-catcher.ts).
+    SMTP_URL: `smtp://127.0.0.1:${TEST_MAIL_PORT}`,
+    MAIL_FROM: "예시크레딧 <no-reply@example.com>",
+    TEST_MAIL_DIR,
     TEST_APP_URL,
     TEST_DB_TRACE_FILE,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -5,17 +5,20 @@ import { CreditBalance } from "@/components/credits/credit-balance";
 import { CreditLedger } from "@/components/credits/credit-ledger";
 import { CreditLots } from "@/components/credits/credit-lots";
 import { PremiumGenerationForm } from "@/components/credits/premium-generation-form";
+import { NoticeList } from "@/components/notices/notice-list";
 import { requireUser } from "@/lib/auth/session";
 import { getCredits } from "@/lib/credits/get-credits";
 import { db } from "@/lib/db";
+import { unreadNotices } from "@/lib/notices/notices";
 
 export const metadata: Metadata = { title: "내 크레딧" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [{ balance, held, nextExpiry, lots, entries }, { customerKey }] = await Promise.all([
+  const [{ balance, held, nextExpiry, lots, entries }, { customerKey }, notices] = await Promise.all([
     getCredits(user.id),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { customerKey: true } }),
+    unreadNotices(user.id),
   ]);
   return (
     <div className="space-y-6">
@@ -25,6 +28,8 @@ export default async function AccountPage() {
           주문 내역
         </Link>
       </div>
+
+      <NoticeList notices={notices} />
 
       <CreditBalance balance={balance} held={held} nextExpiry={nextExpiry} now={new Date()} />
 

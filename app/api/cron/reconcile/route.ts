@@ -1,13 +1,16 @@
 // GET /api/cron/reconcile: gives back credits held past their reservation's time, expires what lapsed
-// credit lots have left, charges the monthly credit plans that are due (lib/billing/plan.ts), settles confirms with unknown outcomes, expires abandoned orders and overdue
+// credit lots have left, charges the monthly credit plans that are due (lib/billing/plan.ts) and tells buyers
+// of the coming ones (lib/billing/plan-notices.ts), sends notices' e-mail still to send, settles confirms with unknown outcomes, expires abandoned orders and overdue
 // virtual accounts, and deletes rate-limit counters whose window has ended. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
 import { timingSafeEqual } from "node:crypto";
 import { chargeDuePlans } from "@/lib/billing/plan";
+import { noticeUpcomingPlanCharges } from "@/lib/billing/plan-notices";
 import { expireHolds, expireLots } from "@/lib/credits/expiry";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
+import { deliverNotices } from "@/lib/notices/mail";
 import { reconcile } from "@/lib/payments/reconcile";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/delete-expired-rate-limits";
@@ -35,6 +38,10 @@ export async function GET(request: Request) {
       holdsExpired,
       lotsExpired,
       plansCharged: await chargeDuePlans(),
+      // The plans due within PLAN_NOTICE_DAYS are told (once a month each), then every notice whose
+      // e-mail is still to send (a transport that failed before, a sender that died) is tried again.
+      plansNoticed: await noticeUpcomingPlanCharges(),
+      noticesMailed: await deliverNotices(),
       rateLimitsDeleted: await deleteExpiredRateLimits(),
     };
     logEvent("info", "reconcile.done", { ...report });
