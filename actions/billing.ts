@@ -109,7 +109,8 @@ export async function cancelPlanFromLinkAction(token: string): Promise<ActionRes
     if (outcome === "invalid") {
       throw new AppError({ code: "INVALID_LINK", status: 400, userMessage: "해지 링크가 올바르지 않아요. 로그인한 뒤 내 크레딧 화면에서 해지해 주세요." });
     }
-    revalidatePath("/account");
+    // No revalidatePath: it would re-render this page as "already canceled" under the buyer's confirmation
+    // (the account page is rendered per request anyway).
     return { ok: true, data: { outcome } };
   } catch (error) {
     return { ok: false, error: toPublicError(error, "cancelPlanFromLinkAction") };

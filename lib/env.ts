@@ -71,6 +71,12 @@ const schema = {
    */
   NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY: text({ pattern: /^(test|live)_ck_[A-Za-z0-9_]+$/, message: "must be a Toss API individual client key (test_ck_… or live_ck_…)" }),
   TOSS_BILLING_SECRET_KEY: text({ pattern: /^(test|live)_sk_[A-Za-z0-9_]+$/, message: "must be a Toss API individual secret key (test_sk_… or live_sk_…)" }),
+  /**
+   * Which of Toss's SDKs registers a card for billing: "v2" (the default; TossPayments(clientKey).payment({
+   * customerKey }).requestBillingAuth) or "v1" (the v1 payment script's requestBillingAuth('카드', …)), for a
+   * merchant whose billing contract and pages are on SDK v1.
+   */
+  TOSS_BILLING_SDK: oneOf(["v1", "v2"]),
   TOSS_API_BASE_URL: url(),
   /** Opt-in for the sandbox in a production build off Vercel (a CI run of `next start`, a demo server). */
   TOSS_SANDBOX_ALLOW_PRODUCTION: oneOf(["1", "true", "0", "false"]),
@@ -344,6 +350,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
         : tossMode === "sandbox"
           ? { clientKey: TOSS_DOCS_API_CLIENT_KEY, secretKey: TOSS_DOCS_API_SECRET_KEY }
           : null,
+    /** The SDK the account page registers cards with (TOSS_BILLING_SDK, default v2). */
+    tossBillingSdk: raw.TOSS_BILLING_SDK ?? "v2",
     sandbox: {
       consoleToken: raw.SANDBOX_CONSOLE_TOKEN,
       testerEmails: raw.SANDBOX_TESTER_EMAILS ?? [],

@@ -30,7 +30,14 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
       select: { orderId: true, kind: true, orderName: true, amount: true, status: true, failureMessage: true, createdAt: true },
     }),
   ]);
-  const scriptSrc = env.toss.mode === "sandbox" ? `${env.appUrl}/sandbox/toss/v2/standard` : undefined;
+  // The SDK's script: the sandbox's in sandbox mode, else Toss's own (v1's is a plain script).
+  const sdk = env.tossBillingSdk;
+  const scriptSrc =
+    env.toss.mode === "sandbox"
+      ? `${env.appUrl}/sandbox/toss/${sdk === "v1" ? "v1/payment" : "v2/standard"}`
+      : sdk === "v1"
+        ? "https://js.tosspayments.com/v1/payment"
+        : undefined;
   const planRunning = plan && (plan.status === "ACTIVE" || plan.status === "PAUSED");
   return (
     <section aria-labelledby="auto-charge-title" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
@@ -48,7 +55,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           등록된 카드: <span className="font-semibold">{card.cardCompany ?? "카드"}</span> <span className="font-mono tabular-nums">{card.cardNumber}</span>
         </p>
       ) : (
-        <CardRegisterButton clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
+        <CardRegisterButton sdk={sdk} clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
       )}
 
       {plan ? (

@@ -29,15 +29,19 @@ export const TEST_DB_TRACE_FILE = path.resolve(fileURLToPath(new URL(".", import
  * - traced: the round-trip counts read every query of the server (DB_TRACE_FILE); another file's
  *   request, or its webhook retry sent by this server's pump, would be counted as theirs;
  * - crash: the kill -9 test kills its server mid-confirm and reconciles everything its database holds.
+ * - billing: the browser journey of a shop registering cards with Toss's SDK v1 (TOSS_BILLING_SDK=v1), which
+ *   runs the reconcile cron to bring a plan's notice: on its own database it reconciles nobody else's orders.
  * - quiet: files that look at, or change, the whole database: the admin dashboard's counts of today's
  *   paid orders (another file's purchase would be counted as theirs), the deletion of every rate-limit
  *   counter whose window ended before a given time.
- * scripts/test.ts starts the traced and quiet servers; the crash test starts (and kills) its own.
+ * scripts/test.ts starts the traced and quiet servers; the crash test starts (and kills) its own, and the
+ * billing journey (tests/e2e/auto-charge-v1.spec.ts) starts its own.
  */
 export const STATIONS = {
   traced: { port: TEST_PORT + 10, database: `${TEST_DATABASE}_traced` },
   crash: { port: TEST_PORT + 11, database: `${TEST_DATABASE}_crash` },
   quiet: { port: TEST_PORT + 13, database: `${TEST_DATABASE}_quiet` },
+  billing: { port: TEST_PORT + 15, database: `${TEST_DATABASE}_billing` },
 } as const;
 export type Station = keyof typeof STATIONS;
 

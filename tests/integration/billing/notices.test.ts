@@ -84,7 +84,7 @@ describe("the notice before a monthly charge", () => {
     expect(await cancelPlanFromLink(token)).toBe("already");
     expect((await db.creditPlan.findUniqueOrThrow({ where: { userId: user.id } })).status).toBe("CANCELED");
     const gone = await (await fetch(`${APP_URL}/billing/cancel/${encodeURIComponent(token)}`)).text();
-    expect(gone).toContain("이미 해지된 정기 충전이에요");
+    expect(gone).toContain("해지된 정기 충전이에요");
     const forged = await fetch(`${APP_URL}/billing/cancel/not-a-token`);
     expect(forged.status).toBe(200);
     expect(await forged.text()).toContain("해지 링크가 올바르지 않아요");

@@ -16,7 +16,7 @@ export default async function PlanCancelPage({ params }: { params: Promise<{ tok
   if (found.state !== "open") {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold">{found.state === "gone" ? "이미 해지된 정기 충전이에요" : "해지 링크가 올바르지 않아요"}</h1>
+        <h1 className="text-2xl font-bold">{found.state === "gone" ? "해지된 정기 충전이에요" : "해지 링크가 올바르지 않아요"}</h1>
         <p className="text-ink-soft">
           {found.state === "gone"
             ? "이 정기 충전은 더 이상 결제되지 않아요."
