@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ONLY_SECRET, parseEnv } from "@/lib/env";
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook, isLoopbackHost } from "../../scripts/lib/preflight/app";
+import { checkBilling } from "../../scripts/lib/preflight/billing";
 import { catalogResult, migrationsResult } from "../../scripts/lib/preflight/database";
 import { checkDatabaseTls, checkPreviewBypass, isTransactionPooler, migrationConnectionResult } from "../../scripts/lib/preflight/deployment";
 import { readEnvironment } from "../../scripts/lib/preflight/environment";
@@ -350,5 +351,20 @@ describe("a Supabase URL pg cannot use as meant", () => {
   it("says nothing of the recommended URL, or of another provider's", () => {
     expect(checkDatabaseTls({ DATABASE_URL: `${supabase}&uselibpqcompat=true&sslmode=require` })).toEqual([]);
     expect(checkDatabaseTls({ DATABASE_URL: "postgresql://u:p@ep-x-pooler.ap-southeast-1.aws.neon.tech/neondb?sslmode=verify-full" })).toEqual([]);
+  });
+});
+
+describe("the billing check", () => {
+  it("says billing is off without a pair, and what a pair without SMTP_URL leaves to the account page", () => {
+    const off = checkBilling(parseEnv(live));
+    expect(off).toEqual([expect.objectContaining({ ok: true, note: true, line: expect.stringContaining("off") })]);
+    const billingPair = { NEXT_PUBLIC_TOSS_BILLING_CLIENT_KEY: "live_ck_AbCdEfGhIjKlMnOp1234", TOSS_BILLING_SECRET_KEY: "live_sk_QrStUvWxYz0123456789" };
+    const noMail = checkBilling(parseEnv({ ...live, ...billingPair }));
+    expect(noMail[0]).toMatchObject({ ok: true, line: expect.stringContaining("SDK v2") });
+    expect(noMail[0]!.line).not.toContain("QrStUvWxYz0123456789");
+    expect(noMail[1]).toMatchObject({ ok: true, note: true, line: expect.stringContaining("no SMTP_URL") });
+    const mail = checkBilling(parseEnv({ ...live, ...billingPair, SMTP_URL: "smtps://u:p@smtp.example.com:465", AUTO_TOP_UP_ENABLED: "1" }));
+    expect(mail[1]).toMatchObject({ ok: true, line: expect.stringContaining("sent as 주식회사 테스트상점 <help@shop.example.com>") });
+    expect(mail[2]).toMatchObject({ note: true, line: expect.stringContaining("approve") });
   });
 });

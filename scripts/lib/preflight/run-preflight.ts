@@ -2,6 +2,7 @@
 // app and its webhook, the database, the secrets, the business, and the switch to live payments. The
 // checks that wait on the network run at the same time; their lines keep this order.
 import { checkAppUrl, checkAuthUrl, checkHealth, checkWebhook } from "./app";
+import { checkBilling } from "./billing";
 import { checkBusinessProfile } from "./business";
 import { checkDatabase } from "./database";
 import { checkDatabaseTls, checkMigrationConnection, checkPreviewBypass } from "./deployment";
@@ -34,6 +35,7 @@ export async function runPreflight(source: Record<string, string | undefined>, o
     ...reading.results,
     checkKeyPair(env),
     toss,
+    ...checkBilling(env),
     checkAppUrl(env, source, options.rehearse),
     ...(authUrl ? [authUrl] : []),
     health,
