@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import type { Order } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { newOrderId } from "@/lib/ids";
+import { kstDay } from "@/lib/kst";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss } from "@/lib/payments/settle-payment";
 import { BillingNotConfiguredError, chargeBillingKey } from "@/lib/toss/billing";
@@ -25,7 +26,9 @@ export type AutoChargeOutcome =
   | { kind: "processing"; order: Order }
   | { kind: "in_flight"; order: Order }
   /** another automatic purchase of this user is in flight (at most one at a time): nothing was made */
-  | { kind: "busy" };
+  | { kind: "busy" }
+  /** a top-up past the day's cap (`dailyCap`): nothing was made */
+  | { kind: "capped" };
 
 /** The partial unique index that allows one automatic purchase in flight per user. */
 const IN_FLIGHT_INDEX = "Order_userId_automatic_in_flight_key";
@@ -42,7 +45,20 @@ export const autoChargeIdempotencyKey = (orderId: string) => `auto-${orderId}`;
  * Charges `productCode` to the user's saved card under `chargeKey` (e.g. "plan:<userId>:2026-12"), once.
  * A repeat of the key answers what the first did: paid, declined, or still in the works.
  */
-export async function chargeSavedCard(input: { userId: string; productCode: string; kind: "PLAN" | "TOP_UP"; chargeKey: string }): Promise<AutoChargeOutcome> {
+export interface ChargeSavedCardInput {
+  userId: string;
+  productCode: string;
+  kind: "PLAN" | "TOP_UP";
+  chargeKey: string;
+  /**
+   * TOP_UP: the most top-ups this user may have in a Seoul day. Each top-up takes the day's next number
+   * (topUpDay, topUpSlot: unique per user), and none is made past the cap, however many race.
+   */
+  dailyCap?: number;
+  now?: Date;
+}
+
+export async function chargeSavedCard(input: ChargeSavedCardInput): Promise<AutoChargeOutcome> {
   try {
     return await chargeOnce(input);
   } catch (error) {
@@ -52,14 +68,21 @@ export async function chargeSavedCard(input: { userId: string; productCode: stri
   }
 }
 
-async function chargeOnce(input: { userId: string; productCode: string; kind: "PLAN" | "TOP_UP"; chargeKey: string }): Promise<AutoChargeOutcome> {
+async function chargeOnce(input: ChargeSavedCardInput): Promise<AutoChargeOutcome> {
+  // A top-up takes the next number of its Seoul day, and is made only while that number is within the cap:
+  // two that race for one number meet the unique (userId, topUpDay, topUpSlot), and the loser is "busy".
+  const day = input.kind === "TOP_UP" ? kstDay(input.now ?? new Date()) : null;
+  const cap = input.kind === "TOP_UP" ? (input.dailyCap ?? Number.MAX_SAFE_INTEGER) : null;
   const created = await db.$queryRaw<Order[]>`
     INSERT INTO "Order" ("id", "orderId", "userId", "productCode", "orderName", "amount", "credits", "status", "kind", "chargeKey",
-                         "billingCardId", "confirmAttemptedAt", "createdAt", "updatedAt")
+                         "billingCardId", "topUpDay", "topUpSlot", "confirmAttemptedAt", "createdAt", "updatedAt")
     SELECT gen_random_uuid()::text, ${newOrderId()}, ${input.userId}, p."code", p."name", p."price", p."credits", 'PENDING'::"OrderStatus",
-           ${input.kind}::"OrderKind", ${input.chargeKey}, c."id", now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           ${input.kind}::"OrderKind", ${input.chargeKey}, c."id", ${day}::date, CASE WHEN ${day}::date IS NULL THEN NULL ELSE s."next" END,
+           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM "Product" p CROSS JOIN "BillingCard" c
+    CROSS JOIN (SELECT count(*)::int + 1 AS "next" FROM "Order" WHERE "userId" = ${input.userId} AND "topUpDay" = ${day}::date) s
     WHERE p."code" = ${input.productCode} AND p."active" AND c."userId" = ${input.userId} AND c."status" = 'ACTIVE'
+      AND (${day}::date IS NULL OR s."next" <= ${cap}::bigint)
     ON CONFLICT ("chargeKey") DO NOTHING
     RETURNING *`;
   if (created[0]) return charge(created[0]);
@@ -73,6 +96,9 @@ async function chargeOnce(input: { userId: string; productCode: string; kind: "P
   if (claimed) return charge(claimed);
 
   const order = await db.order.findUnique({ where: { chargeKey: input.chargeKey } });
+  if (!order && day && cap !== null && (await db.order.count({ where: { userId: input.userId, topUpDay: new Date(`${day}T00:00:00Z`) } })) >= cap) {
+    return { kind: "capped" };
+  }
   if (!order || order.userId !== input.userId) {
     const product = await db.product.findFirst({ where: { code: input.productCode, active: true } });
     throw product ? billingErrors.noCard() : billingErrors.productNotFound();

@@ -4,14 +4,14 @@
 // crossing: the crossing's number is the count of this top-up's paid charges, so every spend that sees the
 // balance under the threshold before the refill computes the same chargeKey, and the order's unique key
 // makes it one charge however many race. At most one automatic purchase is in flight per user (a partial
-// unique index) and at most AUTO_TOP_UP_DAILY_CAP are charged per Seoul day.
+// unique index) and at most AUTO_TOP_UP_DAILY_CAP are made per Seoul day (each takes its day's number, unique
+// per user, only while the number is within the cap).
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma, type AutoTopUp } from "@/lib/generated/prisma/client";
 import { getBalance } from "@/lib/credits/lots";
-import { kstPeriods } from "@/lib/kst";
 import { logEvent } from "@/lib/log";
 import { reportError } from "@/lib/observability/report";
 import { BILLING_AGREEMENT_VERSION, topUpAgreementText } from "./agreement";
@@ -86,21 +86,18 @@ export async function topUpIfBelow(userId: string, balance?: number): Promise<To
   if (now >= topUp.thresholdCredits) return "above";
 
   const prefix = `topup:${userId}:${topUp.agreedAt.getTime()}:`;
-  const { todayStart } = kstPeriods(new Date());
-  const [paid, today] = await Promise.all([
-    db.order.count({ where: { userId, kind: "TOP_UP", chargeKey: { startsWith: prefix }, status: { in: ["PAID", "PARTIAL_CANCELED", "CANCELED"] }, approvedAt: { not: null } } }),
-    db.order.count({ where: { userId, kind: "TOP_UP", createdAt: { gte: todayStart }, OR: [{ status: "PAID" }, { confirmAttemptedAt: { not: null } }] } }),
-  ]);
+  const paid = await db.order.count({
+    where: { userId, kind: "TOP_UP", chargeKey: { startsWith: prefix }, status: { in: ["PAID", "PARTIAL_CANCELED", "CANCELED"] }, approvedAt: { not: null } },
+  });
   const chargeKey = topUpChargeKey(topUp, paid + 1);
-  // The cap counts today's paid and in-flight top-ups; the crossing being charged now counts once.
-  const existing = await db.order.findUnique({ where: { chargeKey }, select: { id: true } });
-  if (!existing && today >= env.autoTopUp.dailyCap) {
-    logEvent("warn", "billing.top_up_capped", { userId, today, cap: env.autoTopUp.dailyCap });
-    return "capped";
-  }
   try {
-    const outcome = await chargeSavedCard({ userId, productCode: topUp.productCode, kind: "TOP_UP", chargeKey });
+    // The daily cap is decided by the order's insert (its day's number, unique per user): see chargeSavedCard.
+    const outcome = await chargeSavedCard({ userId, productCode: topUp.productCode, kind: "TOP_UP", chargeKey, dailyCap: env.autoTopUp.dailyCap });
     if (outcome.kind === "paid") return "paid";
+    if (outcome.kind === "capped") {
+      logEvent("warn", "billing.top_up_capped", { userId, cap: env.autoTopUp.dailyCap });
+      return "capped";
+    }
     if (outcome.kind === "declined") {
       await disable(topUp, chargeKey, outcome.code, outcome.message);
       return "declined";

@@ -5,12 +5,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { saveRegisteredCard } from "@/lib/billing/cards";
+import { chargeSavedCard } from "@/lib/billing/charge-saved-card";
 import { startTopUp, topUpIfBelow } from "@/lib/billing/top-up";
 import { grantOrderCredits } from "@/lib/credits/ledger";
 import { getBalance } from "@/lib/credits/lots";
 import { spendCredits } from "@/lib/credits/spend-credits";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { kstDay } from "@/lib/kst";
 import { createOrder } from "../../helpers/factories";
 import { signedInBuyer } from "../../helpers/http";
 import { registeredCard } from "../../helpers/toss-billing";
@@ -75,6 +77,31 @@ describe("threshold auto top-up", () => {
     for (let i = 0; i < env.autoTopUp.dailyCap + 2; i++) results.push(await topUpIfBelow(user.id));
     expect(results).toEqual([...Array.from({ length: env.autoTopUp.dailyCap }, () => "paid"), "capped", "capped"]);
     expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP", status: "PAID" } })).toBe(env.autoTopUp.dailyCap);
+  });
+
+  it("makes no more top-ups in a Seoul day than the cap, however many race, each numbered in the database", async () => {
+    const { user } = await buyerWithTopUp(100, "PRO_PACK");
+    const cap = 2;
+    const keys = Array.from({ length: 8 }, () => `topup:${user.id}:race:${randomUUID()}`);
+    const ask = (chargeKey: string) => chargeSavedCard({ userId: user.id, productCode: "PRO_PACK", kind: "TOP_UP", chargeKey, dailyCap: cap });
+    // Waves of 8 distinct crossings at once (one in flight per user at a time; the rest are busy and ask again).
+    const outcomes: string[] = [];
+    for (let wave = 0; wave < 6; wave++) outcomes.push(...(await Promise.all(keys.map(ask))).map((o) => o.kind));
+    const orders = await db.order.findMany({ where: { userId: user.id, kind: "TOP_UP" }, orderBy: { topUpSlot: "asc" } });
+    expect(orders.map((o) => [o.status, o.topUpSlot, o.topUpDay?.toISOString().slice(0, 10)])).toEqual([
+      ["PAID", 1, kstDay(new Date())],
+      ["PAID", 2, kstDay(new Date())],
+    ]);
+    expect(outcomes).toContain("capped");
+    expect(outcomes.filter((o) => !["paid", "capped", "busy", "in_flight"].includes(o))).toEqual([]);
+    expect(await getBalance(user.id)).toBe(3 + 2 * 3);
+
+    // Two inserts that took the same number: the database refuses the second (the unique day and number).
+    await expect(
+      db.order.create({
+        data: { orderId: `dup-${randomUUID()}`, userId: user.id, productCode: "PRO_PACK", orderName: "프로 팩", amount: 3000, credits: 3, kind: "TOP_UP", topUpDay: orders[0]!.topUpDay, topUpSlot: 2 },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("does nothing above the threshold, or for a buyer without a top-up", async () => {
