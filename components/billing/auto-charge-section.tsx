@@ -9,6 +9,7 @@ import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpStopButton } from "@/components/billing/top-up-stop-button";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { getActiveCard } from "@/lib/billing/cards";
+import { planPaidThisMonth } from "@/lib/billing/plan";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatDateTime, formatWon } from "@/lib/format";
@@ -18,7 +19,7 @@ const PLAN_STATUS_LABELS = { ACTIVE: "사용 중", PAUSED: "멈춤", DISABLED: "
 
 export async function AutoChargeSection({ userId, customerKey }: { userId: string; customerKey: string }) {
   const billing = env.tossBilling;
-  const [card, plan, topUp, packs, charges] = await Promise.all([
+  const [card, plan, topUp, packs, charges, paidThisMonth] = await Promise.all([
     getActiveCard(userId),
     db.creditPlan.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }),
     env.autoTopUp.enabled ? db.autoTopUp.findUnique({ where: { userId }, include: { product: { select: { name: true } } } }) : null,
@@ -29,6 +30,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
       take: 5,
       select: { orderId: true, kind: true, orderName: true, amount: true, status: true, failureMessage: true, createdAt: true },
     }),
+    planPaidThisMonth(userId),
   ]);
   // The SDK's script: the sandbox's in sandbox mode, else Toss's own (v1's is a plain script).
   const sdk = env.tossBillingSdk;
@@ -51,9 +53,18 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
       {!billing ? (
         <p className="text-sm text-ink-soft">지금은 자동충전을 사용할 수 없어요.</p>
       ) : card ? (
-        <p className="text-sm" data-testid="saved-card">
-          등록된 카드: <span className="font-semibold">{card.cardCompany ?? "카드"}</span> <span className="font-mono tabular-nums">{card.cardNumber}</span>
-        </p>
+        <div className="space-y-2">
+          <p className="text-sm" data-testid="saved-card">
+            등록된 카드: <span className="font-semibold">{card.cardCompany ?? "카드"}</span> <span className="font-mono tabular-nums">{card.cardNumber}</span>
+          </p>
+          <details className="text-sm">
+            <summary className="min-h-11 cursor-pointer content-center font-semibold text-brand-700">다른 카드로 바꾸기</summary>
+            <div className="space-y-2 pt-2">
+              <p className="text-ink-soft">새 카드를 등록하면 지금 카드는 삭제되고, 정기 충전과 자동충전은 새 카드로 이어져요.</p>
+              <CardRegisterButton sdk={sdk} clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="새 카드 등록하기" variant="secondary" />
+            </div>
+          </details>
+        </div>
       ) : (
         <CardRegisterButton sdk={sdk} clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
       )}
@@ -78,7 +89,29 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
       ) : null}
 
       {billing && card && !planRunning ? (
-        <PlanForm packs={packs} defaultDay={Math.min(28, Number(kstDay(new Date()).slice(8, 10)))} agreementVersion={BILLING_AGREEMENT_VERSION} sellerName={env.business.name} />
+        <PlanForm
+          packs={packs}
+          defaultDay={Math.min(28, Number(kstDay(new Date()).slice(8, 10)))}
+          agreementVersion={BILLING_AGREEMENT_VERSION}
+          sellerName={env.business.name}
+          paidThisMonth={paidThisMonth}
+        />
+      ) : null}
+      {billing && card && planRunning && plan ? (
+        <details className="text-sm">
+          <summary className="min-h-11 cursor-pointer content-center font-semibold text-brand-700">정기 충전 바꾸기 (팩, 결제일)</summary>
+          <div className="pt-2">
+            <PlanForm
+              mode="change"
+              packs={packs}
+              defaultCode={plan.productCode}
+              defaultDay={plan.chargeDay}
+              agreementVersion={BILLING_AGREEMENT_VERSION}
+              sellerName={env.business.name}
+              paidThisMonth={paidThisMonth}
+            />
+          </div>
+        </details>
       ) : null}
       {card || planRunning ? <PlanControls status={plan?.status ?? null} hasCard={Boolean(card)} /> : null}
 
@@ -94,6 +127,21 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
             </p>
           ) : null}
           <TopUpStopButton />
+          {card && topUp.status === "ACTIVE" ? (
+            <details>
+              <summary className="min-h-11 cursor-pointer content-center font-semibold text-brand-700">자동충전 바꾸기 (기준, 팩)</summary>
+              <div className="pt-2">
+                <TopUpForm
+                  mode="change"
+                  packs={packs}
+                  defaults={{ code: topUp.productCode, threshold: topUp.thresholdCredits }}
+                  agreementVersion={BILLING_AGREEMENT_VERSION}
+                  sellerName={env.business.name}
+                  dailyCap={env.autoTopUp.dailyCap}
+                />
+              </div>
+            </details>
+          ) : null}
         </div>
       ) : null}
       {env.autoTopUp.enabled && card && (!topUp || topUp.status === "CANCELED" || topUp.status === "DISABLED") ? (

@@ -15,6 +15,7 @@ interface CardRegisterButtonProps {
   /** the SDK script: the sandbox's in sandbox mode; for v2, undefined loads Toss's own */
   scriptSrc?: string;
   label: string;
+  variant?: "primary" | "secondary";
 }
 
 interface TossPaymentsV1 {
@@ -43,7 +44,7 @@ function loadV1(src: string): Promise<NonNullable<Window["TossPayments"]>> {
 /** An SDK error the buyer caused by closing the window: not a failure to report. */
 const closedByBuyer = (error: unknown) => ["USER_CANCEL", "PAY_PROCESS_CANCELED"].includes(String((error as { code?: unknown })?.code));
 
-export function CardRegisterButton({ sdk, clientKey, customerKey, scriptSrc, label }: CardRegisterButtonProps) {
+export function CardRegisterButton({ sdk, clientKey, customerKey, scriptSrc, label, variant = "primary" }: CardRegisterButtonProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -68,7 +69,7 @@ export function CardRegisterButton({ sdk, clientKey, customerKey, scriptSrc, lab
 
   return (
     <div className="space-y-2">
-      <Button type="button" onClick={register} loading={pending} loadingLabel="카드 등록 창을 여는 중…" className="w-full sm:w-auto">
+      <Button type="button" variant={variant} onClick={register} loading={pending} loadingLabel="카드 등록 창을 여는 중…" className="w-full sm:w-auto">
         {label}
       </Button>
       {error ? (

@@ -12,20 +12,25 @@ interface PlanFormProps {
   agreementVersion: string;
   /** who charges the card: the business's name (상호) */
   sellerName: string;
+  /** "change": the buyer's running plan is replaced by this one (a new agreement) */
+  mode?: "start" | "change";
+  /** a plan charge was already paid this Seoul month: the next is next month's */
+  paidThisMonth?: boolean;
+  defaultCode?: string;
 }
 
 function won(n: number) {
   return `${n.toLocaleString("ko-KR")}원`;
 }
 
-export function PlanForm({ packs, defaultDay, agreementVersion, sellerName }: PlanFormProps) {
+export function PlanForm({ packs, defaultDay, agreementVersion, sellerName, mode = "start", paidThisMonth = false, defaultCode }: PlanFormProps) {
   const [state, action, pending] = useActionState(startPlanAction, null);
-  const [code, setCode] = useState(packs[0]?.code ?? "");
+  const [code, setCode] = useState(defaultCode ?? packs[0]?.code ?? "");
   const [day, setDay] = useState(defaultDay);
   const pack = packs.find((p) => p.code === code) ?? packs[0];
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4" aria-label="정기 충전">
+    <form action={action} className="space-y-4" aria-label={mode === "change" ? "정기 충전 변경" : "정기 충전"}>
       <input type="hidden" name="agreementVersion" value={agreementVersion} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">매월 충전할 팩</legend>
@@ -58,21 +63,21 @@ export function PlanForm({ packs, defaultDay, agreementVersion, sellerName }: Pl
         </select>
       </div>
       {pack ? (
-        <div className="space-y-2 rounded-xl bg-gray-50 p-4 text-sm" aria-labelledby="agreement-title">
-          <h3 id="agreement-title" className="font-semibold">
+        <div className="space-y-2 rounded-xl bg-gray-50 p-4 text-sm" aria-labelledby={`agreement-title-${mode}`}>
+          <h3 id={`agreement-title-${mode}`} className="font-semibold">
             자동결제 이용 동의
           </h3>
           <ul className="list-disc space-y-1 pl-5 text-ink-soft" data-testid="billing-agreement">
-            {billingAgreementText({ sellerName, packName: pack.name, price: pack.price, chargeDay: day }).map((line) => (
+            {billingAgreementText({ sellerName, packName: pack.name, price: pack.price, chargeDay: day, firstNow: !paidThisMonth }).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           <label className="flex min-h-11 items-center gap-2 font-semibold">
-            <input type="checkbox" name="agree" required aria-describedby={fieldErrors?.agree ? "agree-error" : undefined} />
+            <input type="checkbox" name="agree" required aria-describedby={fieldErrors?.agree ? `agree-error-${mode}` : undefined} />
             위 내용을 확인했고 자동결제에 동의해요 (필수)
           </label>
           {fieldErrors?.agree ? (
-            <p id="agree-error" className="text-red-700">
+            <p id={`agree-error-${mode}`} className="text-red-700">
               {fieldErrors.agree[0]}
             </p>
           ) : null}
@@ -89,11 +94,13 @@ export function PlanForm({ packs, defaultDay, agreementVersion, sellerName }: Pl
             ? "정기 충전을 시작했어요. 첫 달 크레딧이 지급됐어요."
             : state.data.first === "declined"
               ? "카드 결제가 거절되어 정기 충전이 멈췄어요."
-              : "정기 충전을 시작했어요."}
+              : mode === "change"
+                ? "정기 충전을 바꿨어요."
+                : "정기 충전을 시작했어요."}
         </p>
       ) : null}
       <Button type="submit" loading={pending} loadingLabel="결제하는 중…" className="w-full sm:w-auto">
-        동의하고 정기 충전 시작
+        {mode === "change" ? "동의하고 정기 충전 변경" : "동의하고 정기 충전 시작"}
       </Button>
     </form>
   );

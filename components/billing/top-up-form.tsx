@@ -11,23 +11,26 @@ interface TopUpFormProps {
   agreementVersion: string;
   sellerName: string;
   dailyCap: number;
+  /** "change": the buyer's running top-up is replaced by this one (a new agreement) */
+  mode?: "start" | "change";
+  defaults?: { code: string; threshold: number };
 }
 
-export function TopUpForm({ packs, agreementVersion, sellerName, dailyCap }: TopUpFormProps) {
+export function TopUpForm({ packs, agreementVersion, sellerName, dailyCap, mode = "start", defaults }: TopUpFormProps) {
   const [state, action, pending] = useActionState(startTopUpAction, null);
-  const [code, setCode] = useState(packs[0]?.code ?? "");
-  const [threshold, setThreshold] = useState(2);
+  const [code, setCode] = useState(defaults?.code ?? packs[0]?.code ?? "");
+  const [threshold, setThreshold] = useState(defaults?.threshold ?? 2);
   const pack = packs.find((p) => p.code === code) ?? packs[0];
   return (
-    <form action={action} className="space-y-3" aria-labelledby="top-up-title">
-      <h3 id="top-up-title" className="text-sm font-semibold">
-        잔액 기준 자동충전
+    <form action={action} className="space-y-3" aria-labelledby={`top-up-title-${mode}`}>
+      <h3 id={`top-up-title-${mode}`} className="text-sm font-semibold">
+        {mode === "change" ? "잔액 기준 자동충전 변경" : "잔액 기준 자동충전"}
       </h3>
       <input type="hidden" name="agreementVersion" value={agreementVersion} />
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label htmlFor="top-up-threshold">잔액이</label>
+        <label htmlFor={`top-up-threshold-${mode}`}>잔액이</label>
         <input
-          id="top-up-threshold"
+          id={`top-up-threshold-${mode}`}
           name="thresholdCredits"
           type="number"
           inputMode="numeric"
@@ -39,10 +42,10 @@ export function TopUpForm({ packs, agreementVersion, sellerName, dailyCap }: Top
           className="min-h-11 w-20 rounded-xl px-3 ring-1 ring-gray-300"
         />
         <span>크레딧 아래로 내려가면</span>
-        <label htmlFor="top-up-pack" className="sr-only">
+        <label htmlFor={`top-up-pack-${mode}`} className="sr-only">
           자동 구매할 팩
         </label>
-        <select id="top-up-pack" name="productCode" value={code} onChange={(e) => setCode(e.target.value)} className="min-h-11 rounded-xl px-3 ring-1 ring-gray-300">
+        <select id={`top-up-pack-${mode}`} name="productCode" value={code} onChange={(e) => setCode(e.target.value)} className="min-h-11 rounded-xl px-3 ring-1 ring-gray-300">
           {packs.map((p) => (
             <option key={p.code} value={p.code}>
               {p.name}
@@ -68,7 +71,7 @@ export function TopUpForm({ packs, agreementVersion, sellerName, dailyCap }: Top
         </p>
       ) : null}
       <Button type="submit" variant="secondary" loading={pending} loadingLabel="켜는 중…" className="w-full sm:w-auto">
-        동의하고 자동충전 켜기
+        {mode === "change" ? "동의하고 자동충전 변경" : "동의하고 자동충전 켜기"}
       </Button>
     </form>
   );

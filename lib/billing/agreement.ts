@@ -7,10 +7,18 @@ export const BILLING_AGREEMENT_VERSION = "2026-12-05";
 export const PLAN_NOTICE_DAYS = 3;
 
 /** The agreement's sentences for one plan, in Korean, as the consent screen shows them. */
-export function billingAgreementText(plan: { sellerName: string; packName: string; price: number; chargeDay: number }): string[] {
+export function billingAgreementText(plan: {
+  sellerName: string;
+  packName: string;
+  price: number;
+  chargeDay: number;
+  /** false when a plan charge was already paid this Seoul month (a change of plan): the next is next month's */
+  firstNow?: boolean;
+}): string[] {
   const won = `${plan.price.toLocaleString("ko-KR")}원`;
+  const first = plan.firstNow === false ? `이번 달 결제는 이미 끝나서 다음 달 ${plan.chargeDay}일부터 결제해요.` : "첫 결제는 지금 바로 이루어져요.";
   return [
-    `${plan.sellerName}이(가) 등록한 카드로 매월 ${plan.chargeDay}일(한국 시간)에 ${plan.packName}(${won})을 자동으로 결제해요. 첫 결제는 지금 바로 이루어져요.`,
+    `${plan.sellerName}이(가) 등록한 카드로 매월 ${plan.chargeDay}일(한국 시간)에 ${plan.packName}(${won})을 자동으로 결제해요. ${first}`,
     "결제가 끝나면 팩의 크레딧이 바로 지급되고, 결제 내역은 주문 내역에서 볼 수 있어요.",
     `매월 결제일 ${PLAN_NOTICE_DAYS}일 전에 결제 예정 금액과 날짜를 알림(이메일이 있으면 이메일로도)으로 알려 드리고, 알림의 해지 링크로 바로 해지할 수 있어요.`,
     "내 크레딧 화면에서 언제든 정기 충전을 멈추거나 해지하고 카드를 삭제할 수 있어요. 해지하면 다음 결제일부터 결제되지 않아요.",

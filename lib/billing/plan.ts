@@ -74,7 +74,13 @@ export async function startPlan(
     failureMessage: null,
   };
   // The plan and the record of what the buyer agreed to (the sentences they were shown), together.
-  const text = billingAgreementText({ sellerName: env.business.name, packName: product.name, price: product.price, chargeDay: input.chargeDay });
+  const text = billingAgreementText({
+    sellerName: env.business.name,
+    packName: product.name,
+    price: product.price,
+    chargeDay: input.chargeDay,
+    firstNow: paidThisMonth === 0,
+  });
   const [plan] = await db.$transaction([
     db.creditPlan.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
     db.billingConsent.create({ data: { userId, scope: "PLAN", agreementVersion: input.agreementVersion, text: text.join("\n"), agreedAt: now } }),
@@ -82,6 +88,14 @@ export async function startPlan(
   logEvent("info", "billing.plan_started", { userId, productCode: product.code, chargeDay: input.chargeDay });
   const first = nextChargeAt <= now ? await chargePlan(plan) : null;
   return { plan: await db.creditPlan.findUniqueOrThrow({ where: { userId } }), first };
+}
+
+/** Whether a plan charge was paid this Seoul month (then a plan started or changed now is next charged next month). */
+export async function planPaidThisMonth(userId: string, now = new Date()): Promise<boolean> {
+  const count = await db.order.count({
+    where: { userId, kind: "PLAN", status: { in: ["PAID", "PARTIAL_CANCELED"] }, approvedAt: { gte: kstDayStart(`${seoulMonth(now)}-01`)! } },
+  });
+  return count > 0;
 }
 
 /** The buyer pauses, resumes or ends their plan. A resumed plan keeps its due date. */

@@ -5,7 +5,7 @@
 import { expect, signUp, snap, test } from "./shop-fixtures";
 import { ONE_SIZE } from "./sizes";
 
-test("a buyer saves a card, starts the monthly plan, gets the first month's credits, turns on the top-up and sees a spend refill the balance, pauses and removes the card", ONE_SIZE, async ({ page }, testInfo) => {
+test("a buyer saves a card, starts the monthly plan, gets the first month's credits, turns on the top-up and sees a spend refill the balance, changes the plan and the card, pauses and removes the card", ONE_SIZE, async ({ page }, testInfo) => {
   await signUp(page, "/account");
   await page.goto("/account");
   const section = page.getByRole("region", { name: "자동충전 (정기 충전)" });
@@ -55,6 +55,25 @@ test("a buyer saves a card, starts the monthly plan, gets the first month's cred
     await page.reload();
     await expect(page.getByTestId("credit-balance")).toHaveText("5개", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+
+  // Changing the plan: a new agreement, no second charge this month, the next on the new day.
+  await section.getByText("정기 충전 바꾸기 (팩, 결제일)").click();
+  const change = section.getByRole("form", { name: "정기 충전 변경" });
+  await change.getByRole("radio", { name: /프리미엄 팩/ }).check();
+  await change.getByLabel("매월 결제일").selectOption("20");
+  await expect(change.getByTestId("billing-agreement")).toContainText("이번 달 결제는 이미 끝나서 다음 달 20일부터 결제해요.");
+  await change.getByLabel(/자동결제에 동의해요/).check();
+  await change.getByRole("button", { name: "동의하고 정기 충전 변경" }).click();
+  await expect(section.getByTestId("credit-plan")).toContainText("프리미엄 팩 · 매월 20일");
+  await expect(page.getByTestId("credit-balance")).toHaveText("5개");
+
+  // Another card: registered the same way, it replaces the first and the plan goes on with it.
+  await section.getByText("다른 카드로 바꾸기").click();
+  await section.getByRole("button", { name: "새 카드 등록하기" }).click();
+  await expect(page).toHaveURL(/\/sandbox\/toss\/billing-auth\/[^/?]+$/);
+  await page.getByRole("button", { name: "카드 등록" }).click();
+  await expect(page).toHaveURL(/\/account\?card=saved$/);
+  await expect(section.getByTestId("credit-plan")).toContainText("사용 중");
 
   await section.getByRole("button", { name: "정기 충전 멈추기" }).click();
   await expect(section.getByTestId("credit-plan")).toContainText("멈춤");

@@ -114,6 +114,14 @@ describe("the notice before a monthly charge", () => {
     expect(consents[0]).toMatchObject({ scope: "PLAN", agreementVersion: BILLING_AGREEMENT_VERSION, agreedAt: plan.agreedAt });
     expect(consents[0]!.text).toBe(billingAgreementText({ sellerName: env.business.name, packName: "프리미엄 팩", price: 5000, chargeDay: 11 }).join("\n"));
     expect(consents[0]!.text).toContain("5,000원");
+
+    // A change of plan the same month: a new agreement, recorded with the words it was given in (no charge now).
+    const { first } = await startPlan(user.id, agreed(21, "PRO_PACK"));
+    expect(first).toBeNull();
+    const both = await db.billingConsent.findMany({ where: { userId: user.id }, orderBy: { agreedAt: "asc" } });
+    expect(both).toHaveLength(2);
+    expect(both[1]!.text).toContain("이번 달 결제는 이미 끝나서 다음 달 21일부터 결제해요.");
+    expect(await db.order.count({ where: { userId: user.id } })).toBe(1);
   });
 });
 
