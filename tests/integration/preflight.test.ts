@@ -99,11 +99,12 @@ describe("npm run preflight", () => {
       ]),
     );
     expect(marked(run, "ℹ")).toEqual([
+      "ℹ Notices by e-mail: no SMTP_URL, so a plan's coming charge (3 days before, with its one-click cancel) and a declined card are shown on the account page only; set SMTP_URL to e-mail them",
       `ℹ App URL: NEXT_PUBLIC_APP_URL is ${APP_URL}: http on this machine, fine for a rehearsal`,
       "ℹ TOSS_MODE=sandbox: the built-in sandbox, fine for a rehearsal (live payments need TOSS_MODE=live)",
       `ℹ Test keys (test_gsk_…${env.TOSS_SECRET_KEY!.slice(-4)}): no money moves, fine for a rehearsal`,
     ]);
-    expect(run.output).toContain("Rehearsal passed (3 notes).");
+    expect(run.output).toContain("Rehearsal passed (4 notes).");
     for (const secret of [env.TOSS_SECRET_KEY!, env.NEXTAUTH_SECRET!, env.CRON_SECRET!, new URL(env.DATABASE_URL!).password]) {
       expect(run.output).not.toContain(secret);
     }
