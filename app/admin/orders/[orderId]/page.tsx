@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderActions } from "@/components/admin/order-actions";
+import { OrderKindBadge } from "@/components/admin/order-kind-badge";
 import { EventTimeline } from "@/components/admin/event-timeline";
 import { WebhookReceipts } from "@/components/admin/webhook-receipts";
 import { AdminCreditEntries, BuyerLots, shortfallText } from "@/components/admin/buyer-credits";
@@ -44,6 +45,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{order.orderName}</h1>
+        <OrderKindBadge kind={order.kind} />
         <OrderStatusBadge order={order} />
       </div>
 
