@@ -8,6 +8,7 @@ import { TopUpForm } from "@/components/billing/top-up-form";
 import { TopUpStopButton } from "@/components/billing/top-up-stop-button";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { getActiveCard } from "@/lib/billing/cards";
+import { OPERATOR_DISABLED_CODE } from "@/lib/billing/stopped-by-operator";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
@@ -57,7 +58,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           ) : null}
           {plan.status === "DISABLED" && plan.failureMessage ? (
             <p role="alert" className="text-red-700">
-              결제가 거절되어 정기 충전이 멈췄어요: {plan.failureMessage} ({formatDateTime(plan.updatedAt.toISOString())})
+              {plan.failureCode === OPERATOR_DISABLED_CODE ? "정기 충전이 멈췄어요" : "결제가 거절되어 정기 충전이 멈췄어요"}: {plan.failureMessage} ({formatDateTime(plan.updatedAt.toISOString())})
             </p>
           ) : null}
         </div>
@@ -76,7 +77,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           </p>
           {topUp.status === "DISABLED" && topUp.failureMessage ? (
             <p role="alert" className="text-red-700">
-              결제가 거절되어 자동충전이 꺼졌어요: {topUp.failureMessage}
+              {topUp.failureCode === OPERATOR_DISABLED_CODE ? "자동충전이 꺼졌어요" : "결제가 거절되어 자동충전이 꺼졌어요"}: {topUp.failureMessage}
             </p>
           ) : null}
           <TopUpStopButton />

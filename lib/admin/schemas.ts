@@ -62,6 +62,9 @@ export type RefundInput = z.infer<typeof refundInputSchema>;
 
 export const resyncInputSchema = z.strictObject({ reason: reasonSchema });
 
+/** Turning a buyer's monthly plan or auto top-up off: a reason, like every operator action. */
+export const disableAutoChargeInputSchema = z.strictObject({ reason: reasonSchema });
+
 export const MAX_ADJUSTMENT = 10_000;
 
 export const adjustmentInputSchema = z.strictObject({

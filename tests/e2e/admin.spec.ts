@@ -67,6 +67,8 @@ test("an operator finds a buyer's order, reads it and refunds part of it", async
   await page.getByRole("link", { name: new RegExp(orderId) }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/orders/${orderId}$`));
   await expect(page.getByRole("heading", { name: "이벤트 기록", exact: false })).toBeVisible();
+  // A checkout buyer without a saved card: the console says so (no switches to turn anything off).
+  await expect(page.getByTestId("buyer-card")).toContainText("없음");
   await expectAccessible(page, "admin order detail");
 
   const refund = page.getByRole("form", { name: "환불" });
