@@ -3,12 +3,13 @@
 // the same check (404 NOT_FOUND for anyone who is not an operator).
 import type { z } from "zod";
 import { adjustCreditsAsOperator, type AdjustmentResult } from "@/lib/admin/adjust-credits-as-operator";
+import { disableAutoChargeAsOperator, type DisableAutoChargeResult } from "@/lib/admin/disable-auto-charge-as-operator";
 import { adminErrors } from "@/lib/admin/errors";
 import { grantBonusAsOperator, type BonusResult } from "@/lib/admin/grant-bonus-as-operator";
 import { requireApiOperator, type Operator } from "@/lib/admin/operator";
 import { refundAsOperator } from "@/lib/admin/refund-as-operator";
 import { resyncOrder } from "@/lib/admin/resync-order";
-import { adjustmentInputSchema, bonusInputSchema, refundInputSchema, resyncInputSchema } from "@/lib/admin/schemas";
+import { adjustmentInputSchema, bonusInputSchema, disableAutoChargeInputSchema, refundInputSchema, resyncInputSchema } from "@/lib/admin/schemas";
 import { toPublicError, zodValidationError, type PublicError } from "@/lib/errors";
 import type { ReconcileOrderResult } from "@/lib/payments/reconcile-order";
 import { orderIdSchema } from "@/lib/payments/schemas";
@@ -49,4 +50,12 @@ export async function adjustCreditsAction(orderId: string, input: unknown): Prom
 
 export async function grantBonusAction(orderId: string, input: unknown): Promise<AdminActionResult<BonusResult>> {
   return run("grantBonusAction", orderId, (operator, id) => grantBonusAsOperator(operator, id, parse(bonusInputSchema, input)));
+}
+
+export async function disablePlanAction(orderId: string, input: unknown): Promise<AdminActionResult<DisableAutoChargeResult>> {
+  return run("disablePlanAction", orderId, (operator, id) => disableAutoChargeAsOperator(operator, id, "PLAN", parse(disableAutoChargeInputSchema, input).reason));
+}
+
+export async function disableTopUpAction(orderId: string, input: unknown): Promise<AdminActionResult<DisableAutoChargeResult>> {
+  return run("disableTopUpAction", orderId, (operator, id) => disableAutoChargeAsOperator(operator, id, "TOP_UP", parse(disableAutoChargeInputSchema, input).reason));
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderKindBadge } from "./order-kind-badge";
 import type { AdminOrderRow } from "@/lib/admin/order-row";
 import { formatDateTime, formatWon } from "@/lib/format";
 
@@ -16,7 +17,10 @@ export function AdminOrderList({ orders }: { orders: AdminOrderRow[] }) {
           >
             <span className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-semibold text-ink">{order.orderName}</span>
-              <OrderStatusBadge order={order} />
+              <span className="flex flex-wrap items-center gap-1.5">
+                <OrderKindBadge kind={order.kind} />
+                <OrderStatusBadge order={order} />
+              </span>
             </span>
             <span className="mt-1 block break-all font-mono text-xs text-ink-soft">{order.orderId}</span>
             <span className="mt-2 flex flex-wrap justify-between gap-x-4 gap-y-1 text-sm">

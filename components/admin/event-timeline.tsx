@@ -18,6 +18,11 @@ const EVENT_LABELS: Record<string, string> = {
   ADMIN_RESYNC_REQUESTED: "운영자: 토스에서 다시 확인",
   ADMIN_CREDITS_ADJUSTED: "운영자: 크레딧 조정",
   ADMIN_CREDITS_BONUS: "운영자: 보너스 크레딧",
+  ADMIN_PLAN_DISABLED: "운영자: 구매자의 정기 충전 중지",
+  ADMIN_TOP_UP_DISABLED: "운영자: 구매자의 자동충전 끄기",
+  AUTO_CHARGE_REQUESTED: "자동결제 요청",
+  AUTO_CHARGE_DECLINED: "자동결제 거절",
+  AUTO_CHARGE_UNKNOWN: "자동결제 결과 미확인",
 };
 
 function operatorNote(payload: unknown): { operator: string; reason: string } | null {

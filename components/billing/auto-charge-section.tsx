@@ -10,6 +10,7 @@ import { TopUpStopButton } from "@/components/billing/top-up-stop-button";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { getActiveCard } from "@/lib/billing/cards";
 import { planPaidThisMonth } from "@/lib/billing/plan";
+import { OPERATOR_DISABLED_CODE } from "@/lib/billing/stopped-by-operator";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatDateTime, formatWon } from "@/lib/format";
@@ -82,7 +83,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           ) : null}
           {plan.status === "DISABLED" && plan.failureMessage ? (
             <p role="alert" className="text-red-700">
-              결제가 거절되어 정기 충전이 멈췄어요: {plan.failureMessage} ({formatDateTime(plan.updatedAt.toISOString())})
+              {plan.failureCode === OPERATOR_DISABLED_CODE ? "정기 충전이 멈췄어요" : "결제가 거절되어 정기 충전이 멈췄어요"}: {plan.failureMessage} ({formatDateTime(plan.updatedAt.toISOString())})
             </p>
           ) : null}
         </div>
@@ -123,7 +124,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           </p>
           {topUp.status === "DISABLED" && topUp.failureMessage ? (
             <p role="alert" className="text-red-700">
-              결제가 거절되어 자동충전이 꺼졌어요: {topUp.failureMessage}
+              {topUp.failureCode === OPERATOR_DISABLED_CODE ? "자동충전이 꺼졌어요" : "결제가 거절되어 자동충전이 꺼졌어요"}: {topUp.failureMessage}
             </p>
           ) : null}
           <TopUpStopButton />

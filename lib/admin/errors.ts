@@ -28,6 +28,8 @@ export const adminErrors = {
       userMessage: `구매자의 크레딧이 부족해요(잔액 ${balance}개, 차감할 크레딧 ${credits}개). 크레딧 잔액은 0개 아래로 내려갈 수 없어요.`,
       details: { balance, required: credits },
     }),
+  noPlan: () => new AppError({ code: "NO_PLAN", status: 404, userMessage: "이 구매자는 정기 충전을 설정한 적이 없어요." }),
+  noTopUp: () => new AppError({ code: "NO_TOP_UP", status: 404, userMessage: "이 구매자는 잔액 기준 자동충전을 설정한 적이 없어요." }),
   invalidRange: () =>
     new AppError({ code: "INVALID_RANGE", status: 400, userMessage: "기간을 확인해 주세요. 시작일은 종료일보다 늦을 수 없고, 최대 1년까지 조회할 수 있어요." }),
 };

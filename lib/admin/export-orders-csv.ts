@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "@/lib/payments/order-status";
 import { adminErrors } from "./errors";
 import { kstDayStart, kstTimestamp } from "@/lib/kst";
+import { ORDER_KIND_LABELS, type OrderKind } from "./order-kind";
 
 const DAY_MS = 24 * 60 * 60_000;
 const MAX_DAYS = 366;
@@ -21,6 +22,8 @@ export const CSV_HEADER = [
   "결제수단",
   "paymentKey",
   "구매자 이메일",
+  // Appended last, so that a sheet reading the columns above by position keeps working.
+  "주문 종류",
 ];
 
 /**
@@ -36,14 +39,14 @@ export function csvCell(value: string | number | null): string {
 
 /**
  * Orders created from `from` to `to` (Seoul days, both included), oldest first, as CSV for accounting:
- * UTF-8 with a BOM so that Excel reads the Korean text, CRLF line ends.
+ * UTF-8 with a BOM so that Excel reads the Korean text, CRLF line ends. `kind`: only that kind of order.
  */
-export async function exportOrdersCsv(range: { from: string; to: string }): Promise<string> {
+export async function exportOrdersCsv(range: { from: string; to: string; kind?: OrderKind }): Promise<string> {
   const start = kstDayStart(range.from);
   const lastDay = kstDayStart(range.to);
   if (!start || !lastDay || lastDay < start || (lastDay.getTime() - start.getTime()) / DAY_MS >= MAX_DAYS) throw adminErrors.invalidRange();
   const orders = await db.order.findMany({
-    where: { createdAt: { gte: start, lt: new Date(lastDay.getTime() + DAY_MS) } },
+    where: { createdAt: { gte: start, lt: new Date(lastDay.getTime() + DAY_MS) }, ...(range.kind ? { kind: range.kind } : {}) },
     orderBy: { createdAt: "asc" },
     take: MAX_ROWS,
     include: { user: { select: { email: true } } },
@@ -64,6 +67,7 @@ export async function exportOrdersCsv(range: { from: string; to: string }): Prom
         o.method,
         o.paymentKey,
         o.user.email,
+        ORDER_KIND_LABELS[o.kind],
       ]
         .map(csvCell)
         .join(","),

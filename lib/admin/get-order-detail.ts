@@ -3,6 +3,7 @@ import { getCredits, getOrderCreditEntries, type CreditEntry } from "@/lib/credi
 import { getOrderLot, type CreditSummary } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { adminErrors } from "./errors";
+import { getBuyerAutoCharge, type BuyerAutoCharge } from "./get-buyer-auto-charge";
 import { toAdminOrderRow, type AdminOrderRow } from "./order-row";
 
 export interface AdminPaymentEvent {
@@ -32,6 +33,8 @@ export interface AdminOrderDetail {
   webhooks: AdminWebhookReceipt[];
   /** the buyer's credits: balance (from their lots), held, next expiry, lots and most recent entries */
   buyer: CreditSummary & { entries: CreditEntry[] };
+  /** the buyer's saved card (masked), monthly plan and auto top-up */
+  autoCharge: BuyerAutoCharge;
   /** this order's lot, null before it is paid (or for a pack of no credits) */
   orderLot: OrderLot | null;
   /** this order's own entries (its grant, what its cancels took back and any shortfall), newest first */
@@ -51,12 +54,13 @@ export interface OrderLot {
 export async function getOrderDetail(orderId: string): Promise<AdminOrderDetail> {
   const order = await db.order.findUnique({ where: { orderId }, include: { user: { select: { email: true } } } });
   if (!order) throw adminErrors.orderNotFound();
-  const [events, webhooks, buyer, lot, orderEntries] = await Promise.all([
+  const [events, webhooks, buyer, lot, orderEntries, autoCharge] = await Promise.all([
     db.paymentEvent.findMany({ where: { orderId: order.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.tossWebhookReceipt.findMany({ where: { orderId: order.orderId }, orderBy: { receivedAt: "asc" } }),
     getCredits(order.userId, 100),
     getOrderLot(order.orderId),
     getOrderCreditEntries(order.userId, order.orderId),
+    getBuyerAutoCharge(order.userId),
   ]);
   return {
     order: {
@@ -83,6 +87,7 @@ export async function getOrderDetail(orderId: string): Promise<AdminOrderDetail>
       outcome: w.outcome,
     })),
     buyer,
+    autoCharge,
     orderLot: lot && {
       id: lot.id,
       amount: lot.amount,

@@ -2,6 +2,7 @@
 // import: the forms use the limits too.
 import { z } from "zod";
 import { kstDay, kstDayStart } from "@/lib/kst";
+import { ORDER_KIND_LABELS, ORDER_KINDS } from "./order-kind";
 
 export const REASON_MAX = 200;
 
@@ -16,6 +17,18 @@ export const reasonSchema = z
 export const requestIdSchema = z.uuid({ error: "요청 번호가 올바르지 않아요. 화면을 새로 고쳐 주세요." });
 
 export const searchQuerySchema = z.string().trim().max(200, "검색어는 200자 이내로 입력해 주세요.").default("");
+
+/** The order list's and the CSV's kind filter: absent or "" (전체), or one of Order.kind. */
+export const orderKindFilterSchema = z
+  .union([z.literal(""), z.enum(ORDER_KINDS)], {
+    error: `주문 종류는 전체, ${Object.values(ORDER_KIND_LABELS).join(", ")} 중에서 골라 주세요.`,
+  })
+  .optional()
+  .transform((kind) => kind || undefined);
+
+/** GET /admin/orders and /api/admin/orders: `q` (one key) and `kind`. */
+export const orderSearchSchema = z.object({ q: searchQuerySchema, kind: orderKindFilterSchema });
+export type OrderSearch = z.infer<typeof orderSearchSchema>;
 
 export const refundInputSchema = z
   .strictObject({
@@ -49,6 +62,9 @@ export type RefundInput = z.infer<typeof refundInputSchema>;
 
 export const resyncInputSchema = z.strictObject({ reason: reasonSchema });
 
+/** Turning a buyer's monthly plan or auto top-up off: a reason, like every operator action. */
+export const disableAutoChargeInputSchema = z.strictObject({ reason: reasonSchema });
+
 export const MAX_ADJUSTMENT = 10_000;
 
 export const adjustmentInputSchema = z.strictObject({
@@ -65,8 +81,8 @@ export type AdjustmentInput = z.infer<typeof adjustmentInputSchema>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "날짜를 YYYY-MM-DD 형식으로 입력해 주세요.");
 
-/** A range of days in Seoul time, both ends included. */
-export const dateRangeSchema = z.strictObject({ from: day, to: day });
+/** A range of days in Seoul time, both ends included; the CSV may be narrowed to one kind of order. */
+export const dateRangeSchema = z.strictObject({ from: day, to: day, kind: orderKindFilterSchema });
 
 export const MAX_BONUS = 10_000;
 export const BONUS_LABEL_MAX = 40;

@@ -1,5 +1,5 @@
 // The operator console in a browser, phone and desktop: a buyer pays; the operator (ADMIN_EMAILS) finds
-// the order by the buyer's e-mail, opens it and refunds part of it with a reason; axe on every page.
+// the order by the buyer's e-mail and its kind, opens it and refunds part of it with a reason; axe on every page.
 import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { TEST_OPERATOR } from "../../scripts/lib/test-env";
@@ -56,15 +56,19 @@ test("an operator finds a buyer's order, reads it and refunds part of it", async
   await expectAccessible(page, "admin dashboard");
   await snap(page, testInfo, "admin-dashboard");
 
-  await page.getByLabel("주문번호, paymentKey 또는 구매자 이메일").fill(buyerEmail);
-  await page.getByLabel("주문번호, paymentKey 또는 구매자 이메일").press("Enter");
-  await expect(page).toHaveURL(/\/admin\/orders\?q=/);
-  await expect(page.getByRole("heading", { name: /검색 결과 1건/ })).toBeVisible();
+  const search = page.getByRole("search", { name: "주문 검색" });
+  await search.getByLabel("주문번호, paymentKey 또는 구매자 이메일").fill(buyerEmail);
+  await search.getByLabel("주문 종류").selectOption({ label: "결제창 구매" });
+  await search.getByLabel("주문번호, paymentKey 또는 구매자 이메일").press("Enter");
+  await expect(page).toHaveURL(/\/admin\/orders\?q=.*&kind=CHECKOUT$/);
+  await expect(page.getByRole("heading", { name: /결제창 구매 검색 결과 1건/ })).toBeVisible();
   await expectAccessible(page, "admin search");
 
   await page.getByRole("link", { name: new RegExp(orderId) }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/orders/${orderId}$`));
   await expect(page.getByRole("heading", { name: "이벤트 기록", exact: false })).toBeVisible();
+  // A checkout buyer without a saved card: the console says so (no switches to turn anything off).
+  await expect(page.getByTestId("buyer-card")).toContainText("없음");
   await expectAccessible(page, "admin order detail");
 
   const refund = page.getByRole("form", { name: "환불" });

@@ -5,10 +5,11 @@ import { Client } from "../../helpers/http";
 import { paidOrder, requestId, signedInOperator } from "../../helpers/admin";
 import { balanceOf, orderRow } from "../../helpers/shop";
 
-const pages = (orderId: string) => ["/admin", "/admin/orders", `/admin/orders?q=${orderId}`, `/admin/orders/${orderId}`];
+const pages = (orderId: string) => ["/admin", "/admin/orders", `/admin/orders?q=${orderId}`, `/admin/orders?kind=PLAN`, `/admin/orders/${orderId}`];
 const reads = (orderId: string) => [
   "/api/admin/orders",
   `/api/admin/orders?q=${orderId}`,
+  `/api/admin/orders?q=${orderId}&kind=CHECKOUT`,
   `/api/admin/orders/${orderId}`,
   "/api/admin/dashboard",
   "/api/admin/exports/orders?from=2026-01-01&to=2026-01-31",
@@ -19,6 +20,8 @@ const writes = (orderId: string) =>
     [`/api/admin/orders/${orderId}/resync`, { reason: "테스트 확인" }],
     [`/api/admin/orders/${orderId}/credits`, { reason: "테스트 조정", requestId: requestId(), delta: 100 }],
     [`/api/admin/orders/${orderId}/bonus`, { reason: "테스트 보너스", requestId: requestId(), credits: 100, expiresOn: bonusExpiryBounds().min, label: "보너스" }],
+    [`/api/admin/orders/${orderId}/plan/disable`, { reason: "테스트 중지" }],
+    [`/api/admin/orders/${orderId}/top-up/disable`, { reason: "테스트 중지" }],
   ] as const;
 
 describe("admin access", () => {

@@ -18,10 +18,10 @@ describe("admin CSV export", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").split("\r\n");
     expect(lines[0]).toBe(CSV_HEADER.join(","));
-    expect(lines[0]).toBe("주문번호,주문일시(KST),결제일시(KST),취소일시(KST),상태,상태코드,상품,금액(원),크레딧,결제수단,paymentKey,구매자 이메일");
+    expect(lines[0]).toBe("주문번호,주문일시(KST),결제일시(KST),취소일시(KST),상태,상태코드,상품,금액(원),크레딧,결제수단,paymentKey,구매자 이메일,주문 종류");
     const row = lines.find((l) => l.startsWith(`${orderId},`));
     const order = await orderRow(orderId);
-    expect(row?.split(",")).toEqual([orderId, expect.stringMatching(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2}$`)), expect.stringMatching(/^\d{4}-/), "", "결제 완료", "PAID", order.orderName, "3000", "3", order.method, paymentKey, buyer.email]);
+    expect(row?.split(",")).toEqual([orderId, expect.stringMatching(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2}$`)), expect.stringMatching(/^\d{4}-/), "", "결제 완료", "PAID", order.orderName, "3000", "3", order.method, paymentKey, buyer.email, "결제창 구매"]);
     expect(lines.at(-1)).toBe("");
 
     // Yesterday has no such row; a reversed or malformed range is refused.

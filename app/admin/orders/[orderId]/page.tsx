@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BuyerAutoChargeView } from "@/components/admin/buyer-auto-charge";
 import { OrderActions } from "@/components/admin/order-actions";
+import { OrderKindBadge } from "@/components/admin/order-kind-badge";
 import { EventTimeline } from "@/components/admin/event-timeline";
 import { WebhookReceipts } from "@/components/admin/webhook-receipts";
 import { AdminCreditEntries, BuyerLots, shortfallText } from "@/components/admin/buyer-credits";
@@ -32,7 +34,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   await requireOperator();
   const detail = await find((await params).orderId);
   if (!detail) notFound();
-  const { order, events, webhooks, buyer, orderLot, orderEntries } = detail;
+  const { order, events, webhooks, buyer, autoCharge, orderLot, orderEntries } = detail;
   const reversals = orderEntries.filter((e) => e.kind === "REVERSAL");
   const reversed = -reversals.reduce((sum, e) => sum + e.amount, 0);
   const shortfall = reversals.reduce((sum, e) => sum + e.shortfall, 0);
@@ -44,6 +46,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{order.orderName}</h1>
+        <OrderKindBadge kind={order.kind} />
         <OrderStatusBadge order={order} />
       </div>
 
@@ -113,6 +116,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           lot={orderLot && { amount: orderLot.amount, remaining: orderLot.remaining, held: orderLot.held, expired: orderLot.expired }}
           bonusExpiry={bonusExpiryBounds()}
         />
+      </section>
+
+      <section aria-labelledby="auto-charge-title" className={section}>
+        <h2 id="auto-charge-title" className="font-bold">
+          구매자 자동결제
+        </h2>
+        <BuyerAutoChargeView orderId={order.orderId} autoCharge={autoCharge} />
       </section>
 
       <section aria-labelledby="events-title" className="space-y-3">
