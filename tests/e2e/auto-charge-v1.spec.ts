@@ -1,7 +1,8 @@
 // 자동충전 on a shop configured for Toss's SDK v1 (TOSS_BILLING_SDK=v1), in a real browser against a server
 // and database of its own (the "billing" station, scripts/lib/test-env.ts): a buyer registers a card in the
 // sandbox's window through v1's requestBillingAuth('카드'), starts the monthly plan on a card that declines,
-// and is told on the page and by e-mail (a real SMTP server); starts it again and is charged; then, the next
+// and is told on the page and by e-mail (a real SMTP server); starts it again and is charged; turns on the
+// threshold top-up and sees a spend refill the balance; then, the next
 // charge three days off, the reconcile cron tells them it is coming, and the e-mail's one-click cancel link
 // ends the plan. (SDK v2 and the threshold top-up: tests/e2e/auto-charge.spec.ts.)
 import pg from "pg";
@@ -38,7 +39,7 @@ async function billingKeyOf(email: string): Promise<string> {
   return rows[0]!.billingKey;
 }
 
-test("SDK v1: a buyer saves a card, is told of a declined plan charge on the page and by e-mail, restarts it, and ends it from the coming charge's e-mail", ONE_SIZE, async ({ page, request }, testInfo) => {
+test("SDK v1: a buyer saves a card, is told of a declined plan charge on the page and by e-mail, restarts it, sees the top-up refill the balance, and ends the plan from the coming charge's e-mail", ONE_SIZE, async ({ page, request }, testInfo) => {
   const email = await signUp(page, "/account");
   await page.goto("/account");
   const section = page.getByRole("region", { name: "자동충전 (정기 충전)" });
@@ -81,6 +82,22 @@ test("SDK v1: a buyer saves a card, is told of a declined plan charge on the pag
   await planForm.getByRole("button", { name: "동의하고 정기 충전 시작" }).click();
   await expect(page.getByTestId("credit-balance")).toHaveText("3개");
   await expect(section.getByTestId("credit-plan")).toContainText("사용 중");
+
+  // The threshold top-up on the same v1-registered card: a premium generation leaves 2, under 3, and a pack
+  // is bought after the answer.
+  const topUpForm = section.getByRole("form", { name: "잔액 기준 자동충전" });
+  await topUpForm.getByLabel("잔액이").fill("3");
+  await topUpForm.getByLabel("자동 구매할 팩").selectOption({ label: "프로 팩" });
+  await topUpForm.getByLabel(/자동결제에 동의해요/).check();
+  await topUpForm.getByRole("button", { name: "동의하고 자동충전 켜기" }).click();
+  await expect(section.getByTestId("auto-top-up")).toContainText("사용 중");
+  await page.getByLabel("만들 주제").fill("v1 자동충전 확인");
+  await page.getByRole("button", { name: /프리미엄 생성/ }).click();
+  await expect(page.getByTestId("credit-balance")).toHaveText("2개");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("credit-balance")).toHaveText("5개", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 
   // The next charge is two days off: the cron tells the buyer, on the page and by e-mail, once.
   await database.query(`UPDATE "CreditPlan" SET "nextChargeAt" = now() + interval '2 days' WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1)`, [email]);
