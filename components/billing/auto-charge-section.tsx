@@ -67,7 +67,16 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           </details>
         </div>
       ) : (
-        <CardRegisterButton sdk={sdk} clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
+        <div className="space-y-2">
+          <p className="text-sm text-ink-soft" data-testid="before-registration">
+            카드를 등록하는 것만으로는 결제되지 않아요.{" "}
+            {env.autoTopUp.enabled
+              ? "정기 충전이나 자동충전을 시작할 때 결제할 팩과 금액, 결제일이나 기준 잔액을 확인하고 동의한 뒤에만 결제되고,"
+              : "정기 충전을 시작할 때 결제할 팩과 금액, 결제일을 확인하고 동의한 뒤에만 결제되고,"}{" "}
+            언제든 멈추거나 카드를 삭제할 수 있어요.
+          </p>
+          <CardRegisterButton sdk={sdk} clientKey={billing.clientKey} customerKey={customerKey} scriptSrc={scriptSrc} label="카드 등록하기" />
+        </div>
       )}
 
       {plan ? (

@@ -9,6 +9,8 @@ test("a buyer saves a card, starts the monthly plan, gets the first month's cred
   await signUp(page, "/account");
   await page.goto("/account");
   const section = page.getByRole("region", { name: "자동충전 (정기 충전)" });
+  // Before the first registration: registering charges nothing; a charge needs the agreement to come.
+  await expect(section.getByTestId("before-registration")).toContainText("카드를 등록하는 것만으로는 결제되지 않아요.");
   await section.getByRole("button", { name: "카드 등록하기" }).click();
 
   await expect(page).toHaveURL(/\/sandbox\/toss\/billing-auth\/[^/?]+$/);
