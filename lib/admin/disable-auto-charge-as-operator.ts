@@ -1,6 +1,8 @@
 import "server-only";
 import { OPERATOR_DISABLED_CODE, OPERATOR_DISABLED_MESSAGE } from "@/lib/billing/stopped-by-operator";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { emailStatusSql, mailNewNotices } from "@/lib/notices/notices";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { adminErrors } from "./errors";
 import type { Operator } from "./operator";
@@ -37,9 +39,20 @@ export async function disableAutoChargeAsOperator(
   if (!order) throw adminErrors.orderNotFound();
   const where = { userId: order.userId, status: { in: ["ACTIVE" as const, "PAUSED" as const] } };
   const data = { status: "DISABLED" as const, failureCode: OPERATOR_DISABLED_CODE, failureMessage: OPERATOR_DISABLED_MESSAGE };
-  const changed = await db.$transaction(async (tx) => {
+  const { changed, notices } = await db.$transaction(async (tx) => {
     const { count } = target === "PLAN" ? await tx.creditPlan.updateMany({ where, data }) : await tx.autoTopUp.updateMany({ where, data });
-    if (count === 0) return false;
+    if (count === 0) return { changed: false, notices: [] };
+    // The buyer is told (account page, and e-mail when a transport is set), once per stop of that start.
+    const table = Prisma.raw(target === "PLAN" ? `"CreditPlan"` : `"AutoTopUp"`);
+    const notices = await tx.$queryRaw<{ id: string; emailStatus: string }[]>`
+      INSERT INTO "Notice" ("id", "userId", "kind", "dedupeKey", "data", "emailStatus")
+      SELECT gen_random_uuid()::text, u."id", 'AUTO_CHARGE_STOPPED'::"NoticeKind",
+        'stopped:' || ${target}::text || ':' || u."id" || ':' || (extract(epoch FROM t."agreedAt") * 1000)::bigint,
+        jsonb_build_object('target', ${target}::text, 'packName', pr."name"), ${emailStatusSql("u")}
+      FROM "User" AS u JOIN ${table} AS t ON t."userId" = u."id" JOIN "Product" AS pr ON pr."code" = t."productCode"
+      WHERE u."id" = ${order.userId}
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "id", "emailStatus"`;
     await recordPaymentEvent(tx, {
       orderDbId: order.id,
       orderId: order.orderId,
@@ -48,8 +61,9 @@ export async function disableAutoChargeAsOperator(
       status: "DISABLED",
       payload: { operator: operator.email, operatorId: operator.id, reason, userId: order.userId, failureCode: OPERATOR_DISABLED_CODE },
     });
-    return true;
+    return { changed: true, notices };
   });
+  await mailNewNotices(notices);
   const select = { status: true, failureCode: true, failureMessage: true } as const;
   const now =
     target === "PLAN"

@@ -22,10 +22,17 @@ export interface DeclinedData {
   reason: string;
 }
 
+export interface StoppedData {
+  /** which automatic purchase the operator stopped */
+  target: "PLAN" | "TOP_UP";
+  packName: string;
+}
+
 export interface NoticeDataOf {
   PLAN_UPCOMING: PlanUpcomingData;
   PLAN_DECLINED: DeclinedData;
   TOP_UP_DECLINED: DeclinedData;
+  AUTO_CHARGE_STOPPED: StoppedData;
 }
 
 export type NoticeRecord = { [K in NoticeKind]: { id: string; kind: K; data: NoticeDataOf[K]; createdAt: Date; userId: string } }[NoticeKind];

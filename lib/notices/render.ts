@@ -52,5 +52,16 @@ export function renderNotice(notice: NoticeRecord): RenderedNotice {
         ],
         action: { label: "내 크레딧에서 확인하기", path: "/account#auto-charge-title" },
       };
+    case "AUTO_CHARGE_STOPPED": {
+      const what = notice.data.target === "PLAN" ? "정기 충전" : "자동충전";
+      return {
+        title: `${what}이 중지되었어요`,
+        lines: [
+          `운영자가 ${notice.data.packName} ${what}을 중지했어요. 이후에는 자동으로 결제되지 않아요.`,
+          "이미 결제된 크레딧은 그대로 남아요. 궁금한 점은 고객센터로 문의해 주세요.",
+        ],
+        action: { label: "내 크레딧에서 확인하기", path: "/account#auto-charge-title" },
+      };
+    }
   }
 }

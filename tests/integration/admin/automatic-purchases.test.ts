@@ -16,6 +16,7 @@ import { TEST_OPERATOR } from "../../../scripts/lib/test-env";
 import { paidOrder, requestId, signedInOperator } from "../../helpers/admin";
 import { Client, signedInBuyer, type SignedInBuyer } from "../../helpers/http";
 import { balanceOf, confirmOverHttp, ledgerOf, orderRow, paidInWindow } from "../../helpers/shop";
+import { waitForMails } from "../../helpers/mail";
 import { registeredCard } from "../../helpers/toss-billing";
 import { basicAuth, tossApi, type Merchant } from "../../helpers/toss-sandbox";
 
@@ -250,6 +251,15 @@ describe("turning a buyer's automatic purchases off", () => {
     expect(account).not.toContain("결제가 거절되어");
     expect(account).toContain("동의하고 정기 충전 시작");
     expect(account).toContain("동의하고 자동충전 켜기");
+    // And is told once per stop, on the page and by e-mail (five presses of the top-up's switch: one notice).
+    const notices = await db.notice.findMany({ where: { userId: buyer.userId, kind: "AUTO_CHARGE_STOPPED" }, orderBy: { createdAt: "asc" } });
+    expect(notices.map((n) => n.data)).toEqual([
+      { target: "PLAN", packName: expect.any(String) },
+      { target: "TOP_UP", packName: expect.any(String) },
+    ]);
+    expect(account).toContain("정기 충전이 중지되었어요");
+    const mails = await waitForMails(buyer.email, 2);
+    expect(mails.map((m) => m.subject).sort()).toEqual([expect.stringContaining("자동충전이 중지되었어요"), expect.stringContaining("정기 충전이 중지되었어요")]);
     const restarted = await startPlan(buyer.userId, { productCode: "PRO_PACK", chargeDay: 10, agreementVersion: BILLING_AGREEMENT_VERSION });
     expect(restarted.plan).toMatchObject({ status: "ACTIVE", failureCode: null, failureMessage: null });
   });
