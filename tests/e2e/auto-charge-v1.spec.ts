@@ -9,6 +9,7 @@ import pg from "pg";
 import { stationEnv, STATIONS, TEST_CONSOLE_TOKEN } from "../../scripts/lib/test-env";
 import { mailsTo, waitForMails } from "../helpers/mail";
 import { startNextServer, untilUp, type NextServer } from "../helpers/next-server";
+import { expectAccessible } from "./axe";
 import { expect, signUp, snap, test } from "./shop-fixtures";
 import { ONE_SIZE } from "./sizes";
 
@@ -74,6 +75,7 @@ test("SDK v1: a buyer saves a card, is told of a declined plan charge on the pag
   expect(declined!.subject).toContain("정기 충전 결제가 거절되었어요");
   await expect(section.getByTestId("automatic-charges")).toContainText("결제 거절");
   await snap(page, testInfo, "plan-declined");
+  await expectAccessible(page, "the account page with a declined plan's notice");
   await notices.getByRole("button", { name: /알림 확인/ }).click();
   await expect(page.getByRole("region", { name: "알림" })).toHaveCount(0);
 
@@ -120,6 +122,7 @@ test("SDK v1: a buyer saves a card, is told of a declined plan charge on the pag
     await stranger.goto(link!);
     await expect(stranger.getByRole("heading", { name: "정기 충전을 해지할까요?" })).toBeVisible();
     await expect(stranger.getByText("매월 10일")).toBeVisible();
+    await expectAccessible(stranger, "the one-click cancel page");
     await stranger.getByRole("button", { name: "정기 충전 해지하기" }).click();
     await expect(stranger.getByRole("status")).toHaveText("정기 충전을 해지했어요. 다음 결제일부터 결제되지 않아요.");
     await snap(stranger, testInfo, "canceled-from-link");
