@@ -165,6 +165,11 @@ const schema = {
   SMTP_URL: smtpUrl(),
   /** The notices' sender, e.g. "크레딧샵 <no-reply@example.com>"; default: the business's name and BUSINESS_EMAIL. */
   MAIL_FROM: text({ pattern: /^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, message: "must be an e-mail address, optionally with a name: 상점 <no-reply@example.com>" }),
+  /**
+   * Who runs SMTP_URL's server, as the privacy policy names the processor (e.g. "Amazon Web Services, Inc."):
+   * the URL's host cannot tell. Unset: the policy names the host. Plain text: no markup or line breaks.
+   */
+  MAIL_PROVIDER_NAME: text({ pattern: /^[^\p{Cc}<>]{1,100}$/u, message: "must be plain text: a company's name, at most 100 characters, without < > or line breaks" }),
 };
 
 /** An smtp:// or smtps:// URL with a host (nodemailer's connection URL). */
@@ -378,6 +383,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     mail: raw.SMTP_URL
       ? { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM ?? `${business.profile.name} <${business.profile.email}>` }
       : null,
+    /** Who runs the SMTP server, for the privacy policy's processors (MAIL_PROVIDER_NAME); null: unknown. */
+    mailProviderName: raw.MAIL_PROVIDER_NAME ?? null,
     /** Months a paid pack's credits stay valid from the payment (default 60). */
     creditValidityMonths: raw.CREDIT_VALIDITY_MONTHS ?? 60,
     /** Vercel's automation bypass secret, for calls into a protected preview (webhooks, the sandbox API). */

@@ -1,15 +1,18 @@
 // 개인정보처리방침 (개인정보 보호법 §30, 시행령 §31): what is processed and why, for how long, who
 // processes it for the shop (only the processors configured: lib/legal/processors.ts), transfers abroad,
-// the buyer's rights, the safeguards the code really has, cookies, and the 개인정보 보호책임자.
+// the buyer's rights, the safeguards the code really has, cookies, and the 개인정보 보호책임자. Automatic
+// purchases (a saved card, the monthly plan, the threshold top-up, their notices) only where offered.
 import type { LegalContext } from "@/lib/legal/context";
 import { contactHref, mailtoHref, telHref } from "@/lib/legal/contact-links";
-import { collectedItems, retentionPeriods } from "@/lib/legal/personal-data";
+import { automaticPurchaseNames } from "@/lib/legal/automatic-purchases-text";
+import { collectedItems, retentionPeriods, type PrivacyConfig } from "@/lib/legal/personal-data";
 import { transfersAbroad } from "@/lib/legal/processors";
 import { Bullets, Clauses, ExternalLink, FactGroup, FactGroups, Paragraph, type LegalSection } from "./legal-parts";
 
 export function privacySections(ctx: LegalContext): LegalSection[] {
   const { business, processors } = ctx;
-  const config = { ...ctx.oauth, sentry: ctx.sentry };
+  const billing = ctx.billing ? { topUp: ctx.billing.topUp, emailNotices: ctx.billing.emailNotices } : null;
+  const config: PrivacyConfig = { ...ctx.oauth, sentry: ctx.sentry, billing };
   const abroad = transfersAbroad(processors);
   const officer = business.privacyOfficer;
   return [
@@ -22,6 +25,12 @@ export function privacySections(ctx: LegalContext): LegalSection[] {
           <Bullets>
             <li>회원 관리: 회원가입, 로그인(본인 확인), 계정 관리, 부정 이용(무차별 로그인 시도 등) 방지</li>
             <li>크레딧 판매 계약의 이행: 결제, 크레딧 지급·사용·회수, 청약철회와 환불, 영수증 제공</li>
+            {billing ? (
+              <li>
+                자동결제({automaticPurchaseNames(billing)})의 제공: 등록한 카드로 회원이 동의한 결제, 동의 기록의 보관, 결제 예정·거절·중지
+                알림{billing.emailNotices ? "과 그 이메일 발송" : ""}
+              </li>
+            ) : null}
             <li>고객 문의와 분쟁 처리</li>
             <li>법령에 따른 기록 보존</li>
             {ctx.sentry ? <li>서비스 오류의 탐지와 수정</li> : null}
@@ -167,6 +176,13 @@ export function privacySections(ctx: LegalContext): LegalSection[] {
         <Bullets>
           <li>비밀번호는 원래 값으로 되돌릴 수 없는 해시(scrypt)로만 저장합니다.</li>
           <li>카드번호 등 결제수단 정보는 토스페이먼츠 결제창에 직접 입력되며 회사는 받거나 저장하지 않습니다.</li>
+          {billing ? (
+            <li>
+              자동결제에 쓰는 카드도 토스페이먼츠의 카드 등록 화면에서 등록하며, 회사는 카드번호 대신 토스페이먼츠가 발급한 빌링키와 카드사, 가려진
+              카드번호, 카드 종류만 보관합니다. 빌링키는 서버에만 두고 브라우저로 보내지 않으며, 카드를 삭제하면 다시 결제하는 데 쓰지 않고 토스페이먼츠에
+              빌링키 삭제를 요청합니다.
+            </li>
+          ) : null}
           <li>결제 처리 기록과 오류 기록에서는 비밀값, 카드·계좌번호를 지우고 남깁니다.</li>
           <li>로그인 시도 횟수를 제한하며, 이를 위한 이메일 주소와 IP 주소는 원래 값으로 되돌릴 수 없게 변환해 저장합니다.</li>
           <li>관리 화면은 지정된 운영자만 쓸 수 있습니다.</li>

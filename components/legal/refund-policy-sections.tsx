@@ -2,13 +2,16 @@
 // from REFUND_WINDOW_DAYS, the validity from CREDIT_VALIDITY_MONTHS, the packs and their per-credit price
 // from the catalog, the proportional take-back of a partial cancel: lib/credits/cancel-reversals.ts). A
 // pack is judged by its own lot (refundBlocker, lib/payments/refund-order.ts), and credits are used in
-// LOT_ORDER (lib/credits/lots.ts): bonus first, then the earliest expiry, then the oldest.
+// LOT_ORDER (lib/credits/lots.ts): bonus first, then the earliest expiry, then the oldest. A pack bought by
+// an automatic purchase (where offered) is an order like any other and refunded the same way.
 import type { LegalContext } from "@/lib/legal/context";
 import { creditValidityText } from "@/lib/legal/credit-validity-text";
 import { refundWindowExample } from "@/lib/legal/refund-window-text";
 import { proportionalCredits } from "@/lib/credits/cancel-reversals";
 import { formatWon } from "@/lib/format";
+import { automaticPurchaseNames } from "@/lib/legal/automatic-purchases-text";
 import { Bullets, Clauses, DocLink, FactGroup, FactGroups, Paragraph, type LegalSection } from "./legal-parts";
+import { AUTOMATIC_PAYMENTS_ARTICLE_ID } from "./terms-automatic-payments";
 
 /** A partial refund of two credits' worth of the first pack that has more than two, as the code takes them back. */
 function partialRefundExample(products: LegalContext["products"]) {
@@ -92,6 +95,13 @@ export function refundPolicySections(ctx: LegalContext): LegalSection[] {
           <li>
             주문 상세 화면에서 환불 버튼을 누르면 곧바로 결제가 취소되고 그 팩의 크레딧이 회수됩니다. 고객센터로 요청하셔도 됩니다.
           </li>
+          {ctx.billing ? (
+            <li>
+              {automaticPurchaseNames(ctx.billing)}으로 자동결제된 크레딧 팩도 다른 크레딧 팩과 똑같이 이 정책에 따라 청약철회하고 환불받을 수
+              있으며, 기간은 그 자동결제가 완료된 때부터 셉니다(자동결제를 멈추거나 해지하는 방법은 <DocLink href={`/terms#${AUTOMATIC_PAYMENTS_ARTICLE_ID}`}>이용약관
+              제7조의2</DocLink>에 있습니다).
+            </li>
+          ) : null}
         </Clauses>
       ),
     },

@@ -4,11 +4,13 @@
 // gone once expired (lib/credits/expiry.ts); VAT-included prices, payment through Toss Payments, the buyer's
 // withdrawal window from REFUND_WINDOW_DAYS (counted in Seoul days, lib/payments/refund-window.ts) for a pack
 // whose own credits are untouched (refundBlocker), refunds through Toss's cancel, and a cancel taking
-// credits back from that pack only (what it no longer has is not taken from others).
+// credits back from that pack only (what it no longer has is not taken from others). Automatic purchases
+// (제7조의2) only where offered: terms-automatic-payments.tsx.
 import type { LegalContext } from "@/lib/legal/context";
 import { creditValidityText } from "@/lib/legal/credit-validity-text";
 import { refundWindowExample } from "@/lib/legal/refund-window-text";
 import { Bullets, Clauses, DocLink, Paragraph, type LegalSection } from "./legal-parts";
+import { automaticPaymentsArticle } from "./terms-automatic-payments";
 
 function socialSignIn({ kakao, google }: LegalContext["oauth"]): string {
   const providers = [kakao && "카카오", google && "Google"].filter(Boolean);
@@ -19,6 +21,7 @@ export function termsSections(ctx: LegalContext): LegalSection[] {
   const { business, refundWindowDays: days } = ctx;
   const example = refundWindowExample(days);
   const validity = creditValidityText(ctx.creditValidityMonths);
+  const automaticPayments = automaticPaymentsArticle(ctx.billing);
   return [
     {
       id: "article-1",
@@ -146,6 +149,7 @@ export function termsSections(ctx: LegalContext): LegalSection[] {
         </Clauses>
       ),
     },
+    ...(automaticPayments ? [automaticPayments] : []),
     {
       id: "article-8",
       title: "제8조 (청약철회)",

@@ -1,13 +1,36 @@
 // What the shop processes, why and for how long, as the code does it (prisma/schema.prisma, lib/auth,
-// lib/payments, lib/credits, lib/rate-limit, lib/observability): the privacy policy's tables
-// (개인정보 보호법 §30 ①). Rows that depend on configuration (Kakao, Google, Sentry) appear only when
-// configured. Pure.
+// lib/payments, lib/credits, lib/billing, lib/notices, lib/rate-limit, lib/observability): the privacy
+// policy's tables (개인정보 보호법 §30 ①). Rows that depend on configuration (Kakao, Google, Sentry,
+// automatic purchases and their e-mail) appear only when configured. Pure.
+import { automaticPurchaseNames } from "./automatic-purchases-text";
 
 export interface PrivacyConfig {
   kakao: boolean;
   google: boolean;
   /** error reports leave for Sentry (SENTRY_DSN set) */
   sentry: boolean;
+  /**
+   * Automatic purchases (a saved card: BillingCard, CreditPlan, AutoTopUp, BillingConsent, Notice); null
+   * when billing is not available. `topUp`: AUTO_TOP_UP_ENABLED; `emailNotices`: SMTP_URL set.
+   */
+  billing: { topUp: boolean; emailNotices: boolean } | null;
+}
+
+/** What a saved card, its plan or top-up, their agreements and their notices keep (prisma/schema.prisma). */
+function automaticPurchaseItems(billing: NonNullable<PrivacyConfig["billing"]>): CollectedItems {
+  return {
+    occasion: `자동결제(${automaticPurchaseNames(billing)}) 이용`,
+    items: [
+      "등록한 카드: 카드사, 가려진 카드번호(일부 숫자만 보이는 번호), 카드 종류(신용·체크 등), 토스페이먼츠가 발급한 빌링키와 고객 식별키. 빌링키는 카드번호가 아니라 등록한 카드로 결제를 요청할 때 쓰는 값이며, 카드번호 등 카드 정보는 토스페이먼츠의 카드 등록 화면에 직접 입력되어 회사는 받지 않습니다",
+      "정기 충전 설정: 고른 크레딧 팩, 결제일, 다음 결제 예정일, 상태(사용 중·멈춤·중지·해지)와 중지된 사유",
+      ...(billing.topUp ? ["자동충전 설정: 고른 크레딧 팩, 기준 크레딧, 상태와 꺼진 사유"] : []),
+      "자동결제 동의 기록: 동의할 때 보여 드린 문구 전문(크레딧 팩, 금액, 결제일 또는 기준 크레딧 포함), 동의 문구의 버전, 동의 일시",
+      `자동결제 알림(결제 예정, 결제 거절, 중지 안내): 알림의 종류와 내용(크레딧 팩, 금액, 결제 예정일, 카드사와 가려진 카드번호, 거절 사유), 만든 일시, 확인한 일시${billing.emailNotices ? ", 이메일 발송 여부와 발송 일시, 발송에 실패한 경우 메일 서버의 응답" : ""}`,
+      "운영자가 자동결제를 중지한 경우: 중지한 일시와 사유",
+      "자동결제로 이루어진 결제: 위 ‘크레딧 팩 구매(결제)’의 정보와 결제에 쓴 등록 카드",
+    ],
+    how: `카드 정보(카드사, 가려진 카드번호, 카드 종류, 빌링키)는 카드를 등록할 때 토스페이먼츠로부터 받고, 설정과 동의 기록은 회원이 ${billing.topUp ? "정기 충전이나 자동충전" : "정기 충전"}을 시작하거나 바꿀 때, 알림과 결제 기록은 서비스 이용 과정에서 생성`,
+  };
 }
 
 export interface CollectedItems {
@@ -49,6 +72,7 @@ export function collectedItems(config: PrivacyConfig): CollectedItems[] {
       ],
       how: "결제 과정에서 생성되거나 토스페이먼츠로부터 받음",
     },
+    ...(config.billing ? [automaticPurchaseItems(config.billing)] : []),
     {
       occasion: "가상계좌 결제의 환불",
       items: ["환불받을 은행, 계좌번호, 예금주(토스페이먼츠에 전달하며 회사는 저장하지 않습니다)"],
@@ -90,8 +114,23 @@ export interface Retention {
 export function retentionPeriods(config: PrivacyConfig): Retention[] {
   return [
     { what: "회원 정보(이메일, 이름, 로그인 계정 정보)", period: "회원 탈퇴 시까지", basis: "회원 관리" },
-    { what: "계약 또는 청약철회 등에 관한 기록", period: "5년", basis: "전자상거래 등에서의 소비자보호에 관한 법률" },
+    {
+      what: config.billing
+        ? `계약 또는 청약철회 등에 관한 기록(자동결제 동의 기록, ${automaticPurchaseNames(config.billing)} 설정과 알림 기록)`
+        : "계약 또는 청약철회 등에 관한 기록",
+      period: "5년",
+      basis: "전자상거래 등에서의 소비자보호에 관한 법률",
+    },
     { what: "대금결제 및 재화 등의 공급에 관한 기록(주문, 결제, 크레딧 지급·회수 기록)", period: "5년", basis: "전자상거래 등에서의 소비자보호에 관한 법률" },
+    ...(config.billing
+      ? [
+          {
+            what: "자동결제에 등록한 카드 정보(카드사, 가려진 카드번호, 카드 종류, 빌링키)",
+            period: "카드를 삭제할 때까지 자동결제에 쓰고, 삭제한 뒤에는 다시 결제하는 데 쓰지 않으며 그 카드로 결제한 주문의 기록과 함께 5년",
+            basis: "자동결제, 전자상거래 등에서의 소비자보호에 관한 법률",
+          },
+        ]
+      : []),
     { what: "소비자의 불만 또는 분쟁처리에 관한 기록", period: "3년", basis: "전자상거래 등에서의 소비자보호에 관한 법률" },
     { what: "접속 기록(IP 주소, 접속 일시, 요청 주소)", period: "3개월", basis: "통신비밀보호법" },
     { what: "로그인·회원가입·주문 시도 횟수", period: "제한 시간(최대 1시간)이 끝난 뒤 하루 안에 삭제", basis: "무차별 대입 등 부정 이용 방지" },

@@ -1,12 +1,18 @@
 // Whom the shop entrusts personal data to (개인정보 처리위탁, 개인정보 보호법 §26) and which of them are
 // abroad (국외 이전, §28-8), as configured: the privacy policy lists a processor only when this deployment
 // really uses it. Toss Payments always (every payment goes through it); the host from the business
-// profile; Sentry only with a DSN; Kakao and Google only with their keys. Pure: the page passes the
-// configuration in, the tests pass tables.
+// profile; the e-mail sender only when notices are e-mailed (SMTP_URL, and automatic purchases on: they are
+// what the notices are about); Sentry only with a DSN; Kakao and Google only with their keys. Pure: the
+// page passes the configuration in, the tests pass tables.
 
 export interface ProcessorConfig {
   /** the business profile's 호스팅서비스 제공자 (default "Vercel Inc.") */
   hostingProvider: string;
+  /**
+   * The notices' mail transport when notices are e-mailed (SMTP_URL, with MAIL_PROVIDER_NAME when given),
+   * else null
+   */
+  mail: { smtpUrl: string; providerName: string | null } | null;
   /** SENTRY_DSN when error reporting is on, else null */
   sentryDsn: string | null;
   kakao: boolean;
@@ -32,7 +38,7 @@ export interface TransferAbroad {
 }
 
 export interface Processor {
-  id: "toss" | "hosting" | "sentry" | "kakao" | "google";
+  id: "toss" | "hosting" | "mail" | "sentry" | "kakao" | "google";
   /** 수탁자 */
   name: string;
   /** 위탁 업무 */
@@ -73,6 +79,30 @@ export function hostingProcessor(hostingProvider: string): Processor {
       refusal: REFUSE_BY_LEAVING,
     },
   };
+}
+
+/**
+ * Whoever runs the SMTP server the notices leave through: as MAIL_PROVIDER_NAME names them, else the
+ * server's host (never the URL: it carries the password). Which country either is in cannot be told
+ * from a name or a host, so none is stated, as for a host other than Vercel.
+ */
+export function mailProcessor(smtpUrl: string, providerName: string | null): Processor {
+  const name = providerName?.trim() || `이메일 발송 서버(${hostnameOf(smtpUrl) ?? "설정된 SMTP 서버"})`;
+  return {
+    id: "mail",
+    name,
+    task: "이메일 발송(자동결제 알림: 정기 충전 결제 예정, 결제 거절, 자동결제 중지 안내)",
+    country: null,
+    abroad: null,
+  };
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -149,6 +179,7 @@ export function entrustedProcessors(config: ProcessorConfig): Processor[] {
   return [
     TOSS_PAYMENTS,
     hostingProcessor(config.hostingProvider),
+    ...(config.mail ? [mailProcessor(config.mail.smtpUrl, config.mail.providerName)] : []),
     ...(config.sentryDsn ? [sentryProcessor(config.sentryDsn)] : []),
     ...(config.kakao ? [KAKAO] : []),
     ...(config.google ? [GOOGLE] : []),

@@ -2,7 +2,9 @@
 // check link, the 통신판매업 신고, contacts, the 개인정보 보호책임자, the host; the terms, the privacy policy
 // in bold and the refund policy), at phone and desktop sizes (the two Playwright projects), axe clean;
 // the example business marked 예시 (the test server has no profile configured); the legal pages with
-// their versions and effective dates, and only the processors this configuration uses.
+// their versions and effective dates, and only the processors this configuration uses; automatic purchases
+// (제7조의2, their personal data, their e-mail sender) as this server offers them: the sandbox's billing, the
+// threshold top-up on and notices e-mailed to the run's SMTP server (scripts/lib/test-env.ts).
 import type { Locator, Page } from "@playwright/test";
 import { EXAMPLE_BUSINESS } from "../../lib/business/profile";
 import { CURRENT_PRIVACY, CURRENT_REFUND_POLICY, CURRENT_TERMS, type DocumentVersion } from "../../lib/legal/documents";
@@ -183,4 +185,38 @@ test("the terms and the refund policy state the configured window (7 days by def
   await expect(policy).toContainText("유효기간이 지난 크레딧은 소멸하며 환불되지 않습니다.");
   await expect(policy).toContainText("3영업일 이내");
   await expect(policy).toContainText("가상계좌");
+});
+
+test("automatic purchases as this server offers them: 제7조의2 with the top-up and e-mail, the data they keep, the e-mail sender, refunds", ONE_SIZE, async ({ page }, testInfo) => {
+  await page.goto("/terms");
+  const terms = page.getByRole("main");
+  const toc = terms.getByRole("navigation", { name: "목차" });
+  await toc.getByRole("link", { name: "제7조의2 (자동결제: 정기 충전과 자동충전)" }).click();
+  await expect(page).toHaveURL(/#article-7-2$/);
+  const article = page.locator("#article-7-2");
+  await expect(article).toBeInViewport();
+  await expect(article).toContainText("카드를 등록하는 것만으로는 아무것도 결제되지 않습니다.");
+  await expect(article).toContainText("회사는 카드번호를 받거나 보관하지 않고");
+  await expect(article).toContainText("매월 결제일 3일 전에");
+  await expect(article).toContainText("‘내 크레딧’ 화면의 알림과 회원의 이메일(이메일 주소가 있는 경우)로 알립니다.");
+  await expect(article).toContainText("한 회원에게 한국 시간으로 하루에 최대 3번까지만 결제");
+  await expect(article).toContainText("거절된 결제는 다시 시도하지 않으며");
+  // The articles around it keep their numbers and anchors.
+  await expect(page.locator("#article-7")).toContainText("제7조 (가격과 결제)");
+  await expect(page.locator("#article-8")).toContainText("제8조 (청약철회)");
+  await article.screenshot({ path: testInfo.outputPath("legal-terms-article-7-2.png") });
+
+  await page.goto("/privacy");
+  await expect(page.locator("#items")).toContainText("자동결제(정기 충전·자동충전) 이용");
+  await expect(page.locator("#items")).toContainText("빌링키는 카드번호가 아니라");
+  await expect(page.locator("#retention")).toContainText("그 카드로 결제한 주문의 기록과 함께 5년");
+  const processors = page.locator("#processors");
+  await expect(processors).toContainText("이메일 발송 서버(127.0.0.1)");
+  await expect(processors).toContainText("이메일 발송(자동결제 알림");
+
+  await page.goto("/refund-policy");
+  await expect(page.locator("#withdrawal")).toContainText("정기 충전·자동충전으로 자동결제된 크레딧 팩도 다른 크레딧 팩과 똑같이");
+  await page.locator("#withdrawal").getByRole("link", { name: "이용약관 제7조의2" }).click();
+  await expect(page).toHaveURL(/\/terms#article-7-2$/);
+  await expect(page.locator("#article-7-2")).toBeInViewport();
 });

@@ -71,9 +71,9 @@ describe("the privacy policy lists only what is configured", () => {
   });
 
   it("the items collected follow the sign-in methods configured", () => {
-    expect(collectedItems({ kakao: false, google: false, sentry: false }).map((r) => r.occasion)).not.toContainEqual(expect.stringMatching(/카카오|Google/));
-    expect(collectedItems({ kakao: true, google: false, sentry: false }).map((r) => r.occasion)).toContain("카카오 계정으로 회원가입·로그인");
-    expect(collectedItems({ kakao: false, google: false, sentry: true }).map((r) => r.occasion)).toContain("서비스 오류 발생 시");
+    expect(collectedItems({ kakao: false, google: false, sentry: false, billing: null }).map((r) => r.occasion)).not.toContainEqual(expect.stringMatching(/카카오|Google/));
+    expect(collectedItems({ kakao: true, google: false, sentry: false, billing: null }).map((r) => r.occasion)).toContain("카카오 계정으로 회원가입·로그인");
+    expect(collectedItems({ kakao: false, google: false, sentry: true, billing: null }).map((r) => r.occasion)).toContain("서비스 오류 발생 시");
   });
 });
 

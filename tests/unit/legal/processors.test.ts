@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { entrustedProcessors, sentryCountry, transfersAbroad, type ProcessorConfig } from "@/lib/legal/processors";
+import { entrustedProcessors, mailProcessor, sentryCountry, transfersAbroad, type ProcessorConfig } from "@/lib/legal/processors";
 
-const base: ProcessorConfig = { hostingProvider: "Vercel Inc.", sentryDsn: null, kakao: false, google: false };
+const base: ProcessorConfig = { hostingProvider: "Vercel Inc.", mail: null, sentryDsn: null, kakao: false, google: false };
 const SENTRY_US = "https://abc123@o4501.ingest.us.sentry.io/4507";
 const SENTRY_EU = "https://abc123@o4501.ingest.de.sentry.io/4507";
 
@@ -13,6 +13,8 @@ describe("entrusted processors (개인정보 처리위탁): only those configure
     ["Google only", { google: true }, ["toss", "hosting", "google"], ["hosting", "google"]],
     ["everything", { sentryDsn: SENTRY_EU, kakao: true, google: true }, ["toss", "hosting", "sentry", "kakao", "google"], ["hosting", "sentry", "google"]],
     ["a host in Korea, nothing else", { hostingProvider: "주식회사 국내호스팅" }, ["toss", "hosting"], []],
+    ["e-mail notices (SMTP)", { mail: { smtpUrl: "smtps://u:p@smtp.example.com:465", providerName: null } }, ["toss", "hosting", "mail"], ["hosting"]],
+    ["e-mail notices and Sentry", { mail: { smtpUrl: "smtp://127.0.0.1:2525", providerName: "Example Mail Inc." }, sentryDsn: SENTRY_US }, ["toss", "hosting", "mail", "sentry"], ["hosting", "sentry"]],
   ])("%s", (_, change, listed, abroad) => {
     const processors = entrustedProcessors({ ...base, ...change });
     expect(processors.map((p) => p.id)).toEqual(listed);
@@ -40,6 +42,20 @@ describe("entrusted processors (개인정보 처리위탁): only those configure
   it("with no DSN there is no Sentry anywhere in the list", () => {
     const processors = entrustedProcessors(base);
     expect(JSON.stringify(processors)).not.toMatch(/sentry/i);
+  });
+});
+
+describe("the e-mail sender: named by MAIL_PROVIDER_NAME, else by the SMTP host; never a guessed country", () => {
+  it.each<[string, string | null, string]>([
+    ["smtps://user:password@smtp.example.com:465", null, "이메일 발송 서버(smtp.example.com)"],
+    ["smtp://127.0.0.1:2525", null, "이메일 발송 서버(127.0.0.1)"],
+    ["smtp://smtp.example.com", null, "이메일 발송 서버(smtp.example.com)"],
+    ["smtps://user:password@smtp.example.com:465", "  Example Mail Inc. ", "Example Mail Inc."],
+    ["not a url", null, "이메일 발송 서버(설정된 SMTP 서버)"],
+  ])("%s with %j → %s", (smtpUrl, providerName, name) => {
+    const mail = mailProcessor(smtpUrl, providerName);
+    expect(mail).toMatchObject({ id: "mail", name, country: null, abroad: null });
+    expect(JSON.stringify(mail)).not.toContain("password");
   });
 });
 

@@ -34,6 +34,13 @@ describe("document versions as the pages show them", () => {
     expect(() => versionHistory([v("2027-01-10"), v("2027-01-10")])).toThrow(/does not take effect before/);
   });
 
+  it("the privacy policy's 2026-12-05 version takes effect with the terms' of the same day (one re-consent asks for both)", () => {
+    expect(PRIVACY_VERSIONS.map((v) => v.version)).toEqual(["2026-12-05", "2026-12-04"]);
+    expect(PRIVACY_VERSIONS[0]).toMatchObject({ effectiveFrom: TERMS_VERSIONS[0]!.effectiveFrom });
+    expect(TERMS_VERSIONS[0]!.summary).toContain("제7조의2");
+    expect(PRIVACY_VERSIONS[0]!.summary).toContain("자동결제");
+  });
+
   it("the shop's own documents are in order", () => {
     for (const versions of [TERMS_VERSIONS, PRIVACY_VERSIONS, REFUND_POLICY_VERSIONS]) {
       expect(() => versionHistory(versions)).not.toThrow();
