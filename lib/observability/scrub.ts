@@ -1,4 +1,4 @@
-// What leaves for an error reporter carries no secret, deposit secret, card number, password or e-mail:
+// What leaves for an error reporter carries no secret, deposit secret, card number, billing key, password or e-mail:
 // values under sensitive keys are dropped, and every string is cleaned of e-mail addresses, Toss keys,
 // card-number-like digit runs and the server's own secrets, wherever in the event it sits (message,
 // exception values, stack frames' variables, breadcrumbs, request, extra). Pure: unit-tested.
@@ -7,7 +7,7 @@ export const FILTERED = "[Filtered]";
 
 /** Keys whose values are never sent, whatever they hold. */
 const SENSITIVE_KEY =
-  /pass(word)?|secret|authorization|cookie|token|api[-_]?key|card[-_]?number|cardnum|\bcvc\b|email|e-mail|customer[-_]?(name|mobile|phone)|account[-_]?number|holder|phone|mobile/i;
+  /pass(word)?|secret|authorization|cookie|token|api[-_]?key|bill(ing)?[-_]?key|auth[-_]?key|card[-_]?number|cardnum|\bcvc\b|email|e-mail|customer[-_]?(name|mobile|phone)|account[-_]?number|holder|phone|mobile/i;
 
 const EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+/g;
 /** Toss keys of both families and both modes: test_gck_…, live_gsk_…, test_ck_…, test_sk_… */
@@ -18,12 +18,15 @@ const LONG_NUMBER = /\b\d(?:[ -]?\d){12,18}\b/g;
 const CREDENTIALS = /\b(Basic|Bearer)\s+[\w+/=.-]{8,}/gi;
 /** user:password@ in a URL (a database URL in an error message). */
 const URL_USERINFO = /\/\/[^/\s:@]+:[^/\s@]+@/g;
+/** A billing key in a path: Toss's charge and delete (/v1/billing/{key}) and the sandbox console's /billing-keys/{key}. */
+const BILLING_KEY_PATH = /(\/v1\/billing\/|\/billing-keys\/)(?!authorizations\b)[^\s/?#"'<>]+/g;
 
 export function scrubString(value: string, secrets: readonly string[] = []): string {
   let out = value;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(FILTERED);
   return out
     .replace(URL_USERINFO, `//${FILTERED}@`)
+    .replace(BILLING_KEY_PATH, (_, path: string) => `${path}${FILTERED}`)
     .replace(CREDENTIALS, (_, scheme: string) => `${scheme} ${FILTERED}`)
     .replace(TOSS_KEY, FILTERED)
     .replace(EMAIL, FILTERED)

@@ -1,6 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { FILTERED, scrubEvent, scrubString, scrubValue } from "@/lib/observability/scrub";
 
+describe("billing keys", () => {
+  it("are filtered under their keys and in Toss's and the sandbox console's paths", () => {
+    const key = "Z_t5vOvQxrj4499PeiJcjen28-V2RyqgYTwN44Rdzk0=";
+    const out = scrubString(`POST https://api.tosspayments.com/v1/billing/${key} failed; GET /sandbox/toss/console/api/billing-keys/${encodeURIComponent(key)}/next-charge`);
+    expect(out).not.toContain("Z_t5vOvQxrj4499");
+    expect(out).toContain(`/v1/billing/${FILTERED} failed`);
+    expect(out).toContain(`/billing-keys/${FILTERED}/next-charge`);
+    expect(scrubString("POST /v1/billing/authorizations/issue")).toBe("POST /v1/billing/authorizations/issue");
+    expect(scrubValue({ billingKey: key, authKey: "bln_abc123", billing_key: key, orderId: "o1" })).toEqual({
+      billingKey: FILTERED,
+      authKey: FILTERED,
+      billing_key: FILTERED,
+      orderId: "o1",
+    });
+  });
+});
+
 describe("scrubString", () => {
   it("removes e-mails, Toss keys of both families, card-like numbers, credentials and URL passwords", () => {
     const text = [
