@@ -105,6 +105,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
           agreementVersion={BILLING_AGREEMENT_VERSION}
           sellerName={env.business.name}
           paidThisMonth={paidThisMonth}
+          emailNotices={env.mail !== null}
         />
       ) : null}
       {billing && card && planRunning && plan ? (
@@ -119,6 +120,7 @@ export async function AutoChargeSection({ userId, customerKey }: { userId: strin
               agreementVersion={BILLING_AGREEMENT_VERSION}
               sellerName={env.business.name}
               paidThisMonth={paidThisMonth}
+              emailNotices={env.mail !== null}
             />
           </div>
         </details>

@@ -17,13 +17,15 @@ interface PlanFormProps {
   /** a plan charge was already paid this Seoul month: the next is next month's */
   paidThisMonth?: boolean;
   defaultCode?: string;
+  /** the shop sends notices by e-mail too (SMTP_URL): the agreement says so only then */
+  emailNotices?: boolean;
 }
 
 function won(n: number) {
   return `${n.toLocaleString("ko-KR")}원`;
 }
 
-export function PlanForm({ packs, defaultDay, agreementVersion, sellerName, mode = "start", paidThisMonth = false, defaultCode }: PlanFormProps) {
+export function PlanForm({ packs, defaultDay, agreementVersion, sellerName, mode = "start", paidThisMonth = false, defaultCode, emailNotices = false }: PlanFormProps) {
   const [state, action, pending] = useActionState(startPlanAction, null);
   const [code, setCode] = useState(defaultCode ?? packs[0]?.code ?? "");
   const [day, setDay] = useState(defaultDay);
@@ -68,7 +70,7 @@ export function PlanForm({ packs, defaultDay, agreementVersion, sellerName, mode
             자동결제 이용 동의
           </h3>
           <ul className="list-disc space-y-1 pl-5 text-ink-soft" data-testid="billing-agreement">
-            {billingAgreementText({ sellerName, packName: pack.name, price: pack.price, chargeDay: day, firstNow: !paidThisMonth }).map((line) => (
+            {billingAgreementText({ sellerName, packName: pack.name, price: pack.price, chargeDay: day, firstNow: !paidThisMonth, emailNotices }).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -34,6 +34,16 @@ export function nextMonthlyCharge(due: Date, chargeDay: number): Date {
   return kstDayStart(`${next.y}-${String(next.m).padStart(2, "0")}-${String(chargeDay).padStart(2, "0")}`)!;
 }
 
+/**
+ * The plan's next charge from `now` on: 00:00 KST of `chargeDay` this Seoul month if that is still ahead,
+ * else next month's. A resumed plan, or one whose due date the cron missed by months, goes on from here:
+ * the months it was paused (or missed) are not charged afterwards.
+ */
+export function upcomingMonthlyCharge(now: Date, chargeDay: number): Date {
+  const thisMonth = kstDayStart(`${seoulMonth(now)}-${String(chargeDay).padStart(2, "0")}`)!;
+  return thisMonth > now ? thisMonth : nextMonthlyCharge(now, chargeDay);
+}
+
 /** The charge key of the plan's charge due at `due`: one per plan start and Seoul month. */
 export function planChargeKey(plan: Pick<CreditPlan, "userId" | "agreedAt">, due: Date): string {
   return `plan:${plan.userId}:${plan.agreedAt.getTime()}:${seoulMonth(due)}`;
@@ -80,6 +90,7 @@ export async function startPlan(
     price: product.price,
     chargeDay: input.chargeDay,
     firstNow: paidThisMonth === 0,
+    emailNotices: env.mail !== null,
   });
   const [plan] = await db.$transaction([
     db.creditPlan.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
@@ -99,9 +110,21 @@ export async function planPaidThisMonth(userId: string, now = new Date()): Promi
 }
 
 /** The buyer pauses, resumes or ends their plan. A resumed plan keeps its due date. */
-export async function setPlanStatus(userId: string, to: "ACTIVE" | "PAUSED" | "CANCELED"): Promise<CreditPlan> {
+export async function setPlanStatus(userId: string, to: "ACTIVE" | "PAUSED" | "CANCELED", now = new Date()): Promise<CreditPlan> {
   const from = to === "ACTIVE" ? ["PAUSED"] : to === "PAUSED" ? ["ACTIVE"] : ["ACTIVE", "PAUSED", "DISABLED"];
-  const { count } = await db.creditPlan.updateMany({ where: { userId, status: { in: from as CreditPlan["status"][] } }, data: { status: to } });
+  // A plan resumed after its due date passed is next charged on its coming charge day (never at once, and
+  // never for the months it was paused), so the notice PLAN_NOTICE_DAYS before it can come first.
+  let count: number;
+  if (to === "ACTIVE") {
+    const paused = await db.creditPlan.findUnique({ where: { userId }, select: { status: true, chargeDay: true, nextChargeAt: true } });
+    const nextChargeAt = paused && paused.nextChargeAt <= now ? upcomingMonthlyCharge(now, paused.chargeDay) : paused?.nextChargeAt;
+    ({ count } = await db.creditPlan.updateMany({
+      where: { userId, status: "PAUSED", ...(paused ? { chargeDay: paused.chargeDay } : {}) },
+      data: { status: "ACTIVE", ...(nextChargeAt ? { nextChargeAt } : {}) },
+    }));
+  } else {
+    ({ count } = await db.creditPlan.updateMany({ where: { userId, status: { in: from as CreditPlan["status"][] } }, data: { status: to } }));
+  }
   const plan = await db.creditPlan.findUnique({ where: { userId } });
   if (!plan) throw planErrors.noPlan();
   if (count === 0 && plan.status !== to) {
@@ -126,9 +149,13 @@ export async function chargePlan(plan: CreditPlan): Promise<PlanChargeResult> {
     return "declined";
   }
   if (outcome.kind === "paid") {
+    // The next month after the one charged, or, when the cron found this due date months late, the coming
+    // charge day: the missed months are not charged one after another.
+    const now = new Date();
+    const next = nextMonthlyCharge(due, plan.chargeDay);
     await db.creditPlan.updateMany({
       where: { userId: plan.userId, status: "ACTIVE", nextChargeAt: due },
-      data: { nextChargeAt: nextMonthlyCharge(due, plan.chargeDay) },
+      data: { nextChargeAt: next > now ? next : upcomingMonthlyCharge(now, plan.chargeDay) },
     });
     return "paid";
   }

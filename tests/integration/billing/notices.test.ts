@@ -112,8 +112,9 @@ describe("the notice before a monthly charge", () => {
     const consents = await db.billingConsent.findMany({ where: { userId: user.id } });
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ scope: "PLAN", agreementVersion: BILLING_AGREEMENT_VERSION, agreedAt: plan.agreedAt });
-    expect(consents[0]!.text).toBe(billingAgreementText({ sellerName: env.business.name, packName: "프리미엄 팩", price: 5000, chargeDay: 11 }).join("\n"));
+    expect(consents[0]!.text).toBe(billingAgreementText({ sellerName: env.business.name, packName: "프리미엄 팩", price: 5000, chargeDay: 11, emailNotices: true }).join("\n"));
     expect(consents[0]!.text).toContain("5,000원");
+    expect(consents[0]!.text).toContain("알림과 이메일(이메일 주소가 있으면)로");
 
     // A change of plan the same month: a new agreement, recorded with the words it was given in (no charge now).
     const { first } = await startPlan(user.id, agreed(21, "PRO_PACK"));

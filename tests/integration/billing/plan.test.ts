@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { saveRegisteredCard } from "@/lib/billing/cards";
-import { chargeDuePlans, chargePlan, nextMonthlyCharge, planChargeKey, seoulMonth, setPlanStatus, startPlan } from "@/lib/billing/plan";
+import { chargeDuePlans, chargePlan, nextMonthlyCharge, planChargeKey, seoulMonth, setPlanStatus, startPlan, upcomingMonthlyCharge } from "@/lib/billing/plan";
 import { getBalance } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -34,6 +34,16 @@ describe("plan dates", () => {
     // 1월 1일 00:30 KST is January in Seoul (still 12월 31일 in UTC).
     expect(seoulMonth(new Date("2026-12-31T15:30:00Z"))).toBe("2027-01");
     expect(nextMonthlyCharge(new Date("2026-12-31T15:30:00Z"), 1).toISOString()).toBe("2027-01-31T15:00:00.000Z");
+  });
+});
+
+describe("the coming charge day", () => {
+  it("is this Seoul month's charge day while it is ahead, else next month's", () => {
+    // 12월 3일 10:00 KST: the 5th is ahead; the 3rd (00:00 today) has passed.
+    const now = new Date("2026-12-03T01:00:00Z");
+    expect(upcomingMonthlyCharge(now, 5).toISOString()).toBe("2026-12-04T15:00:00.000Z");
+    expect(upcomingMonthlyCharge(now, 3).toISOString()).toBe("2027-01-02T15:00:00.000Z");
+    expect(upcomingMonthlyCharge(now, 1).toISOString()).toBe("2026-12-31T15:00:00.000Z");
   });
 });
 
@@ -90,6 +100,35 @@ describe("the monthly plan", () => {
     await db.creditPlan.update({ where: { userId: user.id }, data: { nextChargeAt: new Date(Date.now() - 60_000) } });
     await chargeDuePlans();
     expect(await db.order.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("resumed after its due date, is not charged at once nor for the paused months, but on its coming day", async () => {
+    const { user } = await userWithCard();
+    await startPlan(user.id, agreed(6));
+    await setPlanStatus(user.id, "PAUSED");
+    // Paused across three months' charge days.
+    const longAgo = new Date(Date.now() - 80 * 86_400_000);
+    await db.creditPlan.update({ where: { userId: user.id }, data: { nextChargeAt: longAgo } });
+    const resumed = await setPlanStatus(user.id, "ACTIVE");
+    expect(resumed.status).toBe("ACTIVE");
+    expect(resumed.nextChargeAt.toISOString()).toBe(upcomingMonthlyCharge(new Date(), 6).toISOString());
+    expect(resumed.nextChargeAt.getTime()).toBeGreaterThan(Date.now());
+    await chargeDuePlans();
+    expect(await db.order.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("found due months late (the cron was down), charges once and goes on from the coming day", async () => {
+    const { user } = await userWithCard();
+    const { plan } = await startPlan(user.id, agreed(8));
+    const lastMonth = new Date(Date.now() - 100 * 86_400_000);
+    await db.order.updateMany({ where: { userId: user.id }, data: { chargeKey: planChargeKey(plan, lastMonth) } });
+    const due = new Date(Date.now() - 70 * 86_400_000);
+    await db.creditPlan.update({ where: { userId: user.id }, data: { nextChargeAt: due } });
+    expect(await chargePlan({ ...plan, nextChargeAt: due })).toBe("paid");
+    const after = await db.creditPlan.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(after.nextChargeAt.toISOString()).toBe(upcomingMonthlyCharge(new Date(), 8).toISOString());
+    await chargeDuePlans();
+    expect(await db.order.count({ where: { userId: user.id, kind: "PLAN" } })).toBe(2);
   });
 
   it("is not charged while paused, refuses an outdated agreement, and needs a card", async () => {
