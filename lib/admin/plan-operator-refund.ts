@@ -6,7 +6,7 @@ import type { Order } from "@/lib/generated/prisma/client";
 import { paymentErrors } from "@/lib/payments/errors";
 import { ORDER_STATUS_LABELS, type OrderStatus } from "@/lib/payments/order-status";
 import { settleFromToss } from "@/lib/payments/settle-payment";
-import { getTossPayment } from "@/lib/toss/get-payment";
+import { getTossPayment, secretKeyForOrder } from "@/lib/toss/get-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { adminErrors } from "./errors";
 import { creditsCalledFor, unusedRefundAmount } from "./refund-plan";
@@ -40,7 +40,7 @@ export interface OperatorRefundPlan {
 export async function planOperatorRefund(order: Order, input: RefundInput, kind: OperatorRefundKind): Promise<OperatorRefundPlan> {
   let fetched: Awaited<ReturnType<typeof getTossPayment>>;
   try {
-    fetched = await getTossPayment(order.paymentKey!);
+    fetched = await getTossPayment(order.paymentKey!, secretKeyForOrder(order));
   } catch (error) {
     if (!(error instanceof TossApiError)) throw error;
     throw error.kind === "final" ? paymentErrors.tossRefused(error.code, error.message) : paymentErrors.tossUnavailable();

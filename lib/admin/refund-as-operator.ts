@@ -4,6 +4,7 @@ import { paymentErrors } from "@/lib/payments/errors";
 import { recordPaymentEvent } from "@/lib/payments/record-event";
 import { settleFromToss, type SettleResult } from "@/lib/payments/settle-payment";
 import { cancelTossPayment } from "@/lib/toss/cancel-payment";
+import { secretKeyForOrder } from "@/lib/toss/get-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { adminErrors } from "./errors";
 import type { Operator } from "./operator";
@@ -82,6 +83,7 @@ export async function refundAsOperator(operator: Operator, orderId: string, inpu
       order.paymentKey,
       { cancelReason: OPERATOR_CANCEL_REASON, ...(cancelAmount === undefined ? {} : { cancelAmount }) },
       operatorCancelIdempotencyKey(order.orderId, input.requestId),
+      secretKeyForOrder(order),
     );
     return { kind: "refunded", result: await settleFromToss(target, data, "operator", traceId) };
   } catch (error) {

@@ -8,7 +8,7 @@ import { reportError, tagError } from "@/lib/observability/report";
 import { sqlTimestamp } from "@/lib/sql-time";
 import { confirmTossPayment } from "@/lib/toss/confirm-payment";
 import { TossApiError } from "@/lib/toss/errors";
-import { getTossPaymentByOrderId } from "@/lib/toss/get-payment";
+import { getTossPaymentByOrderId, secretKeyForOrder } from "@/lib/toss/get-payment";
 import { recordPaymentEvent } from "./record-event";
 import { settleFromToss } from "./settle-payment";
 
@@ -145,7 +145,7 @@ async function expireAbandoned(cutoff: Date): Promise<number> {
 /** Toss's state of the order's payment, or null when Toss cannot be asked or has none (logged). */
 export async function lookUp(order: Order) {
   try {
-    return await getTossPaymentByOrderId(order.orderId);
+    return await getTossPaymentByOrderId(order.orderId, secretKeyForOrder(order));
   } catch (error) {
     if (!(error instanceof TossApiError)) throw error;
     logEvent("warn", "reconcile.lookup_failed", { orderId: order.orderId, code: error.code, kind: error.kind });

@@ -3,6 +3,7 @@ import { getOrderLot } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cancelTossPayment, refundIdempotencyKey, type RefundReceiveAccount } from "@/lib/toss/cancel-payment";
+import { secretKeyForOrder } from "@/lib/toss/get-payment";
 import { TossApiError } from "@/lib/toss/errors";
 import { paymentErrors } from "./errors";
 import { recordPaymentEvent } from "./record-event";
@@ -69,6 +70,7 @@ export async function refundOrder(
       order.paymentKey!,
       { cancelReason: REFUND_REASON, ...(refundReceiveAccount ? { refundReceiveAccount } : {}) },
       refundIdempotencyKey(order.orderId),
+      secretKeyForOrder(order),
     );
     return { kind: "refunded", result: await settleFromToss(order, data, "refund", traceId) };
   } catch (error) {

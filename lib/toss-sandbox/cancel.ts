@@ -14,6 +14,7 @@ import { TossSandboxError } from "./errors";
 import { expireIfStale } from "./expire";
 import type { ApiResult } from "./http";
 import { newTransactionKey } from "./ids";
+import type { KeyFamily } from "./keys";
 import { cancelsOf, toPaymentObject, type TossCancel } from "./payment-object";
 import { toKstIso } from "./time";
 import { transitionPayment } from "./transition";
@@ -29,11 +30,12 @@ export const cancelBodySchema = z.object({
 });
 export type CancelInput = z.infer<typeof cancelBodySchema>;
 
-export async function cancelPaymentApi(merchantId: string, paymentKey: string, body: unknown): Promise<ApiResult> {
+/** POST /v1/payments/{paymentKey}/cancel: the merchant's own payment, of the key family asking (as get-payment.ts). */
+export async function cancelPaymentApi(merchantId: string, keyFamily: KeyFamily, paymentKey: string, body: unknown): Promise<ApiResult> {
   const input = cancelBodySchema.safeParse(body);
   if (!input.success) throw new TossSandboxError("INVALID_REQUEST");
   const found = await db.sandboxPayment.findUnique({ where: { paymentKey } });
-  if (!found || found.merchantId !== merchantId) throw new TossSandboxError("NOT_FOUND_PAYMENT");
+  if (!found || found.merchantId !== merchantId || found.keyFamily !== keyFamily) throw new TossSandboxError("NOT_FOUND_PAYMENT");
   const canceled = await cancelPayment(found, input.data);
   return { status: 200, body: toPaymentObject(canceled, env.appUrl) };
 }

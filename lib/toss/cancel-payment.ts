@@ -16,9 +16,12 @@ export function cancelTossPayment(
   paymentKey: string,
   input: { cancelReason: string; cancelAmount?: number; refundReceiveAccount?: RefundReceiveAccount },
   idempotencyKey: string,
+  /** the secret key of the pair that made the payment (get-payment.ts secretKeyForOrder); default the checkout's */
+  secretKey?: string,
 ) {
   return tossRequest("POST", `/v1/payments/${encodeURIComponent(paymentKey)}/cancel`, tossPaymentSchema, {
     body: input,
     idempotencyKey,
+    secretKey,
   });
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { TossApiError } from "@/lib/toss/errors";
-import { getTossPayment, getTossPaymentByOrderId } from "@/lib/toss/get-payment";
+import { getTossPayment, getTossPaymentByOrderId, getTossPaymentOfEitherPair } from "@/lib/toss/get-payment";
 import { recordPaymentEvent } from "../record-event";
 import { settlePaid } from "../settle-paid";
 import { depositSecretMatches, settleFromToss } from "../settle-payment";
@@ -48,7 +48,7 @@ export async function handleWebhook(event: WebhookEvent, transmission: Transmiss
       logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome: known, orderId: event.data.orderId, refetched: false, waitedMs });
       return known;
     }
-    prefetched = await fetchFromToss(() => getTossPayment(event.data.paymentKey));
+    prefetched = await fetchFromToss(() => getTossPaymentOfEitherPair({ paymentKey: event.data.paymentKey }));
     const settled = prefetched && (await settleApprovedWithReceipt(event.kind, prefetched, transmission));
     if (settled) return settled;
   }
@@ -149,13 +149,13 @@ async function fetchFromToss<T>(call: () => Promise<T>): Promise<T | null> {
 }
 
 async function settleByPaymentKey(paymentKey: string, source: string) {
-  const fetched = await fetchFromToss(() => getTossPayment(paymentKey));
+  const fetched = await fetchFromToss(() => getTossPaymentOfEitherPair({ paymentKey }));
   if (!fetched) return { outcome: "UNKNOWN_ORDER" as const, orderId: null };
   return settleFetched(fetched.data, fetched.traceId, source);
 }
 
 async function settleByOrderId(orderId: string, source: string) {
-  const fetched = await fetchFromToss(() => getTossPaymentByOrderId(orderId));
+  const fetched = await fetchFromToss(() => getTossPaymentOfEitherPair({ orderId }));
   if (!fetched) return { outcome: "UNKNOWN_ORDER" as const, orderId };
   return settleFetched(fetched.data, fetched.traceId, source);
 }

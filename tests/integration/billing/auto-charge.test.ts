@@ -12,9 +12,10 @@ import { env } from "@/lib/env";
 import { createOrder } from "@/lib/payments/create-order";
 import { toOrderView } from "@/lib/payments/order-view";
 import { chargeBillingKey } from "@/lib/toss/billing";
+import { getTossPaymentByOrderId, getTossPaymentOfEitherPair, secretKeyForOrder } from "@/lib/toss/get-payment";
 import { createUser } from "../../helpers/factories";
 import { registeredCard } from "../../helpers/toss-billing";
-import { basicAuth, consoleApi, tossApi, type Merchant } from "../../helpers/toss-sandbox";
+import { basicAuth, consoleApi, tossApi, waitFor, type Merchant } from "../../helpers/toss-sandbox";
 
 function appBillingMerchant(): Merchant {
   const keys = env.tossBilling!;
@@ -176,3 +177,25 @@ describe("automatic purchases", () => {
     expect(await getBalance(user.id)).toBe(3);
   });
 });
+
+describe("an automatic purchase's payment at Toss", () => {
+  it("is looked up, refunded and re-fetched for its webhooks with the billing pair, which made it", async () => {
+    const { user } = await userWithCard();
+    const chargeKey = `plan:${user.id}:pair:${randomUUID()}`;
+    const outcome = await chargeSavedCard({ userId: user.id, productCode: "PRO_PACK", kind: "PLAN", chargeKey });
+    expect(outcome.kind).toBe("paid");
+    const order = await db.order.findUniqueOrThrow({ where: { chargeKey } });
+    // The checkout's widget pair does not know this payment; the billing pair does.
+    expect(secretKeyForOrder(order)).toBe(env.tossBilling!.secretKey);
+    await expect(getTossPaymentByOrderId(order.orderId)).rejects.toMatchObject({ code: "NOT_FOUND_PAYMENT" });
+    expect((await getTossPaymentByOrderId(order.orderId, secretKeyForOrder(order))).data.paymentKey).toBe(order.paymentKey);
+    expect((await getTossPaymentOfEitherPair({ orderId: order.orderId })).data.paymentKey).toBe(order.paymentKey);
+
+    // Canceled in Toss's dashboard (the sandbox console): Toss's webhook brings the news, which the app
+    // re-fetches from Toss with the pair that knows the payment, and takes the pack's credits back.
+    expect((await consoleApi("POST", `/payments/${order.paymentKey}/cancel`, { cancelReason: "대시보드 취소" })).status).toBe(200);
+    await waitFor(async () => (await db.order.findUniqueOrThrow({ where: { id: order.id } })).status === "CANCELED", 15_000);
+    expect(await getBalance(user.id)).toBe(0);
+  });
+});
+

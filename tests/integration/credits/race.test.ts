@@ -23,6 +23,14 @@ function settleExpected<T>(promise: Promise<T>): Promise<T | "refused"> {
   });
 }
 
+/**
+ * This file's own transactions (the operators' and Toss's cancels, 56 at once beside 250 other operations):
+ * they wait for a connection and for the user's lots as long as it takes. Prisma's defaults (2 s to start,
+ * 5 s to finish) are for a request, not for a pile-up made on purpose on a machine running the whole suite;
+ * what this file proves is the database's state afterwards, not how fast it got there.
+ */
+const PATIENT = { maxWait: 60_000, timeout: 60_000 };
+
 describe("credits under hundreds of concurrent operations on one user", () => {
   it("never goes below zero, keeps lots and ledger in step, and charges no key twice", async () => {
     const user = await createUser();
@@ -62,14 +70,15 @@ describe("credits under hundreds of concurrent operations on one user", () => {
         { transactionKey: `tx-${randomUUID()}`, credits: 2, reason: "부분 취소" },
         { transactionKey: `tx-${randomUUID()}`, credits: 3, reason: "나머지 취소" },
       ];
-      for (const n of [1, 2, 2, 1]) ops.push(db.$transaction((tx) => reverseCanceledCredits(tx, order, cancels.slice(0, n))));
+      for (const n of [1, 2, 2, 1]) ops.push(db.$transaction((tx) => reverseCanceledCredits(tx, order, cancels.slice(0, n)), PATIENT));
     }
     // Operators: 20 bonuses of 1 (each request twice) and 20 − adjustments of 1 (each request twice).
     for (let i = 0; i < 20; i++) {
       const grantKey = `admin-bonus-${randomUUID()}`;
       const bonus = () =>
-        db.$transaction((tx) =>
-          grantOperatorLot(tx, { userId: user.id, kind: "BONUS", amount: 1, reason: "이벤트", grantKey, expiresAt: new Date(Date.now() + 86_400_000) }),
+        db.$transaction(
+          (tx) => grantOperatorLot(tx, { userId: user.id, kind: "BONUS", amount: 1, reason: "이벤트", grantKey, expiresAt: new Date(Date.now() + 86_400_000) }),
+          PATIENT,
         );
       ops.push(bonus(), bonus());
       const adjustKey = `admin-adjust-${randomUUID()}`;

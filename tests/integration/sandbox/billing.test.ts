@@ -431,6 +431,24 @@ describe("key families", () => {
     expect((await charge(merchant, billing.billingKey, chargeBody(billing))).body.status).toBe("DONE");
   });
 
+  it("keeps a charge to its own pair: the widget secret key neither finds nor cancels it (NOT_FOUND_PAYMENT), the API individual one does", async () => {
+    const merchant = apiMerchant();
+    const widget = widgetPairOf(merchant);
+    const billing = (await issue(merchant, await registeredCard(merchant))).body as { billingKey: string; customerKey: string };
+    const paid = (await charge(merchant, billing.billingKey, chargeBody(billing))).body as { paymentKey: string; orderId: string };
+    for (const path of [`/v1/payments/${paid.paymentKey}`, `/v1/payments/orders/${paid.orderId}`]) {
+      const other = await tossApi(widget, "GET", path);
+      expect(other.status, path).toBe(404);
+      expect(other.body.code).toBe("NOT_FOUND_PAYMENT");
+      expect((await tossApi(merchant, "GET", path)).body).toMatchObject({ paymentKey: paid.paymentKey, type: "BILLING" });
+    }
+    const refused = await tossApi(widget, "POST", `/v1/payments/${paid.paymentKey}/cancel`, { body: { cancelReason: "다른 키" }, idempotencyKey: randomUUID() });
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe("NOT_FOUND_PAYMENT");
+    const canceled = await tossApi(merchant, "POST", `/v1/payments/${paid.paymentKey}/cancel`, { body: { cancelReason: "같은 키" }, idempotencyKey: randomUUID() });
+    expect(canceled.body).toMatchObject({ status: "CANCELED" });
+  });
+
   it("works with Toss's public docs pair of API individual keys, with no setup", async () => {
     const billing = await issuedBillingKey(DOCS_API);
     expect(billing).toMatchObject({ mId: "tosspayments" });

@@ -4,5 +4,5 @@ import { getPayment } from "@/lib/toss-sandbox/get-payment";
 
 export async function GET(request: Request, { params }: { params: Promise<{ paymentKey: string }> }) {
   const { paymentKey } = await params;
-  return handleTossApi(request, ({ merchantId }) => getPayment(merchantId, { paymentKey }));
+  return handleTossApi(request, ({ merchantId, keyFamily }) => getPayment(merchantId, { paymentKey }, keyFamily));
 }

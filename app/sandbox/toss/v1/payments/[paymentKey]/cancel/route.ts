@@ -5,5 +5,5 @@ import { readJson } from "@/lib/toss-sandbox/http";
 
 export async function POST(request: Request, { params }: { params: Promise<{ paymentKey: string }> }) {
   const { paymentKey } = await params;
-  return handleTossApi(request, async (call) => cancelPaymentApi(call.merchantId, paymentKey, await readJson(call.request)));
+  return handleTossApi(request, async (call) => cancelPaymentApi(call.merchantId, call.keyFamily, paymentKey, await readJson(call.request)));
 }

@@ -4,5 +4,5 @@ import { getPayment } from "@/lib/toss-sandbox/get-payment";
 
 export async function GET(request: Request, { params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
-  return handleTossApi(request, ({ merchantId }) => getPayment(merchantId, { orderId }));
+  return handleTossApi(request, ({ merchantId, keyFamily }) => getPayment(merchantId, { orderId }, keyFamily));
 }
