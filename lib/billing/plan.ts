@@ -180,22 +180,53 @@ async function disable(plan: CreditPlan, code: string, message: string) {
   if (stopped) logEvent("warn", "billing.plan_disabled", { userId: plan.userId, code });
 }
 
-/** Plans a cron run charges at most (each charge is a call to Toss: Vercel's function has 60 s). */
+/** Plans a cron run charges at most (each charge is a call to Toss). */
 export const PLAN_BATCH = 20;
 
 /**
- * The cron's step: every ACTIVE plan due by `now` (the most overdue first, at most PLAN_BATCH), charged
- * one by one. Two runs at once charge no month twice (the chargeKey); a plan whose charge is still
- * unknown stays due and is asked again.
+ * How long a cron run may go on starting charges: Vercel gives the cron's function 60 s (maxDuration) and a
+ * charge may wait up to 60 s for Toss, so no new one starts past this point of the run; the rest wait for
+ * the next run (they stay due).
  */
-export async function chargeDuePlans(now = new Date()): Promise<{ paid: number; declined: number; pending: number }> {
+export const CRON_CHARGE_BUDGET_MS = 25_000;
+
+export interface ChargeBudget {
+  /** when the run started (ms, the clock's) */
+  startedAt: number;
+  budgetMs: number;
+  /** the clock (a parameter so that a test can move it) */
+  clock: () => number;
+}
+
+export const budgetFrom = (startedAt = Date.now(), budgetMs = CRON_CHARGE_BUDGET_MS, clock: () => number = Date.now): ChargeBudget => ({
+  startedAt,
+  budgetMs,
+  clock,
+});
+
+export const budgetSpent = (budget: ChargeBudget) => budget.clock() - budget.startedAt >= budget.budgetMs;
+
+/**
+ * The cron's step: every ACTIVE plan due by `now` (the most overdue first, at most PLAN_BATCH), charged
+ * one by one while the run's budget lasts. Two runs at once charge no month twice (the chargeKey); a plan
+ * whose charge is still unknown stays due and is asked again; `left`: due plans this run did not start.
+ */
+export async function chargeDuePlans(
+  now = new Date(),
+  budget: ChargeBudget = budgetFrom(),
+): Promise<{ paid: number; declined: number; pending: number; left: number }> {
   const due = await db.creditPlan.findMany({
     where: { status: "ACTIVE", nextChargeAt: { lte: now } },
     orderBy: { nextChargeAt: "asc" },
     take: PLAN_BATCH,
   });
-  const report = { paid: 0, declined: 0, pending: 0 };
-  for (const plan of due) {
+  const report = { paid: 0, declined: 0, pending: 0, left: 0 };
+  for (const [i, plan] of due.entries()) {
+    if (budgetSpent(budget)) {
+      report.left = due.length - i;
+      logEvent("warn", "billing.plan_budget_spent", { left: report.left, budgetMs: budget.budgetMs });
+      break;
+    }
     try {
       report[await chargePlan(plan)]++;
     } catch (error) {

@@ -13,9 +13,11 @@ import { AppError, isAppError } from "@/lib/errors";
 import { Prisma, type AutoTopUp } from "@/lib/generated/prisma/client";
 import { getBalance } from "@/lib/credits/lots";
 import { logEvent } from "@/lib/log";
+import { queryRows } from "@/lib/sql";
 import { reportError } from "@/lib/observability/report";
 import { BILLING_AGREEMENT_VERSION, topUpAgreementText } from "./agreement";
 import { chargeSavedCard } from "./charge-saved-card";
+import { budgetFrom, budgetSpent, type ChargeBudget } from "./plan";
 import { billingErrors } from "./errors";
 import { disableWithNotice } from "./plan-notices";
 
@@ -138,3 +140,44 @@ export async function stopTopUp(userId: string): Promise<boolean> {
   const { count } = await db.autoTopUp.updateMany({ where: { userId, status: { in: ["ACTIVE", "PAUSED", "DISABLED"] } }, data: { status: "CANCELED" } });
   return count === 1;
 }
+
+/** Top-ups a cron run looks at most. */
+export const TOP_UP_SWEEP_BATCH = 20;
+
+/**
+ * The cron's safety net for top-ups whose `after()` never ran (the function was stopped after the spend's
+ * answer): every ACTIVE top-up whose buyer's balance is under the threshold and who has no automatic
+ * purchase in flight, found in one statement (the least recently touched first), asked again while the
+ * run's budget lasts. topUpIfBelow keeps its own guarantees (one charge per crossing, the daily cap).
+ */
+export async function topUpsLeftBehind(budget: ChargeBudget = budgetFrom()): Promise<Record<TopUpResult, number> & { left: number }> {
+  const report: Record<TopUpResult, number> & { left: number } = { off: 0, above: 0, capped: 0, paid: 0, declined: 0, pending: 0, left: 0 };
+  if (!env.autoTopUp.enabled) return report;
+  const behind = await queryRows<{ userId: string; balance: number }>(Prisma.sql`
+    SELECT t."userId", b."balance"
+    FROM "AutoTopUp" AS t
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(SUM(l."remaining"), 0)::int AS "balance" FROM "CreditLot" AS l
+      WHERE l."userId" = t."userId" AND l."remaining" > 0 AND (l."expiresAt" IS NULL OR l."expiresAt" > now())
+    ) AS b
+    WHERE t."status" = 'ACTIVE' AND b."balance" < t."thresholdCredits"
+      AND NOT EXISTS (
+        SELECT 1 FROM "Order" AS o
+        WHERE o."userId" = t."userId" AND o."kind" <> 'CHECKOUT' AND o."status" = 'PENDING' AND o."confirmAttemptedAt" IS NOT NULL)
+    ORDER BY t."updatedAt" ASC
+    LIMIT ${TOP_UP_SWEEP_BATCH}`);
+  for (const [i, { userId, balance }] of behind.entries()) {
+    if (budgetSpent(budget)) {
+      report.left = behind.length - i;
+      break;
+    }
+    try {
+      report[await topUpIfBelow(userId, balance)]++;
+    } catch (error) {
+      report.pending++;
+      logEvent("error", "billing.top_up_sweep_failed", { userId, error: String(error) });
+    }
+  }
+  return report;
+}
+

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { saveRegisteredCard } from "@/lib/billing/cards";
-import { chargeDuePlans, chargePlan, nextMonthlyCharge, planChargeKey, seoulMonth, setPlanStatus, startPlan, upcomingMonthlyCharge } from "@/lib/billing/plan";
+import { budgetFrom, chargeDuePlans, chargePlan, nextMonthlyCharge, planChargeKey, seoulMonth, setPlanStatus, startPlan, upcomingMonthlyCharge } from "@/lib/billing/plan";
 import { getBalance } from "@/lib/credits/lots";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -129,6 +129,24 @@ describe("the monthly plan", () => {
     expect(after.nextChargeAt.toISOString()).toBe(upcomingMonthlyCharge(new Date(), 8).toISOString());
     await chargeDuePlans();
     expect(await db.order.count({ where: { userId: user.id, kind: "PLAN" } })).toBe(2);
+  });
+
+  it("starts no charge once the run's budget is spent, and says how many it left for the next run", async () => {
+    const { user } = await userWithCard();
+    await startPlan(user.id, agreed(9));
+    await db.order.updateMany({ where: { userId: user.id }, data: { chargeKey: `plan:${user.id}:budget:${Date.now()}` } });
+    // Due long ago (the most overdue first: this run would take it before any other file's).
+    await db.creditPlan.update({ where: { userId: user.id }, data: { nextChargeAt: new Date("2020-01-01T00:00:00Z") } });
+    let t = 1_000;
+    const spent = budgetFrom(0, 500, () => t);
+    const report = await chargeDuePlans(new Date(), spent);
+    expect(report).toMatchObject({ paid: 0, declined: 0, pending: 0 });
+    expect(report.left).toBeGreaterThanOrEqual(1);
+    // With budget left, the step charges it (once, even if another file's cron run takes it first).
+    t = 0;
+    await chargeDuePlans(new Date(), spent);
+    await chargeDuePlans(new Date());
+    expect(await db.order.count({ where: { userId: user.id, status: "PAID" } })).toBe(2);
   });
 
   it("is not charged while paused, refuses an outdated agreement, and needs a card", async () => {

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
 import { saveRegisteredCard } from "@/lib/billing/cards";
 import { chargeSavedCard } from "@/lib/billing/charge-saved-card";
-import { startTopUp, topUpIfBelow } from "@/lib/billing/top-up";
+import { budgetFrom } from "@/lib/billing/plan";
+import { startTopUp, topUpIfBelow, topUpsLeftBehind } from "@/lib/billing/top-up";
 import { grantOrderCredits } from "@/lib/credits/ledger";
 import { getBalance } from "@/lib/credits/lots";
 import { spendCredits } from "@/lib/credits/spend-credits";
@@ -102,6 +103,27 @@ describe("threshold auto top-up", () => {
         data: { orderId: `dup-${randomUUID()}`, userId: user.id, productCode: "PRO_PACK", orderName: "프로 팩", amount: 3000, credits: 3, kind: "TOP_UP", topUpDay: orders[0]!.topUpDay, topUpSlot: 2 },
       }),
     ).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("is caught up by the cron when the spend's after() never ran: once, however many runs race; not above the threshold", async () => {
+    // 5 credits each. The first buyer spends 3 with no after() (its function was stopped after the answer):
+    // 2 left, under their threshold of 3. The second is at 5, above their threshold of 2.
+    const { user } = await buyerWithTopUp(3);
+    for (let i = 0; i < 3; i++) await spend(user.id);
+    const above = await buyerWithTopUp(2);
+    expect(await getBalance(user.id)).toBe(2);
+
+    // A run whose budget is spent starts nothing.
+    const spentOut = await topUpsLeftBehind(budgetFrom(0, 0, () => 1));
+    expect(spentOut.paid + spentOut.pending + spentOut.capped + spentOut.declined).toBe(0);
+
+    // Three runs at once (another file's cron run may take it first: either way, once).
+    await Promise.all(Array.from({ length: 3 }, () => topUpsLeftBehind()));
+    await waitFor(async () => (await getBalance(user.id)) === 5, 15_000);
+    expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP" } })).toBe(1);
+    expect(await db.order.count({ where: { userId: above.user.id, kind: "TOP_UP" } })).toBe(0);
+    await topUpsLeftBehind();
+    expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP" } })).toBe(1);
   });
 
   it("does nothing above the threshold, or for a buyer without a top-up", async () => {

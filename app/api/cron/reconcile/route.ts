@@ -3,8 +3,9 @@
 // of the coming ones (lib/billing/plan-notices.ts), sends notices' e-mail still to send, settles confirms with unknown outcomes, expires abandoned orders and overdue
 // virtual accounts, and deletes rate-limit counters whose window has ended. Vercel Cron calls it with `Authorization: Bearer <CRON_SECRET>` (vercel.json).
 import { timingSafeEqual } from "node:crypto";
-import { chargeDuePlans } from "@/lib/billing/plan";
+import { budgetFrom, chargeDuePlans } from "@/lib/billing/plan";
 import { noticeUpcomingPlanCharges } from "@/lib/billing/plan-notices";
+import { topUpsLeftBehind } from "@/lib/billing/top-up";
 import { expireHolds, expireLots } from "@/lib/credits/expiry";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -28,6 +29,9 @@ export async function GET(request: Request) {
   if (!authorised(request.headers.get("authorization"))) {
     return jsonResponse({ error: { code: "UNAUTHORIZED", message: "인증이 필요해요." } }, { status: 401 });
   }
+  // Charges start only while the run's budget lasts (lib/billing/plan.ts CRON_CHARGE_BUDGET_MS): one cut
+  // short by maxDuration mid-charge leaves a claimed order that the next run charges again under its key.
+  const budget = budgetFrom();
   try {
     // Holds first: credits a lapsed reservation gives back to a lot that has itself expired then expire
     // in the same run.
@@ -37,7 +41,9 @@ export async function GET(request: Request) {
       ...(await reconcile()),
       holdsExpired,
       lotsExpired,
-      plansCharged: await chargeDuePlans(),
+      plansCharged: await chargeDuePlans(new Date(), budget),
+      // Top-ups whose after() never ran (the spend's function was stopped after its answer).
+      topUpsCaughtUp: await topUpsLeftBehind(budget),
       // The plans due within PLAN_NOTICE_DAYS are told (once a month each), then every notice whose
       // e-mail is still to send (a transport that failed before, a sender that died) is tried again.
       plansNoticed: await noticeUpcomingPlanCharges(),
