@@ -33,7 +33,7 @@ Billing keys (자동결제, by billingKey):
   billing-keys [--merchant M] [--customer <customerKey>]
                                     recent billing keys, their cards and switches
   billing-show <billingKey>         one billing key (Toss's Billing object) and its switches
-  billing-fail-next <billingKey> <ERROR_CODE|none>
+  billing-fail-next <billingKey> <ERROR_CODE|timeout|none>
                                     the key's next charge answers this Toss error (e.g. REJECT_CARD_PAYMENT)
   billing-card <billingKey> <lost-or-stolen|expired|normal>
                                     the card's state: every charge fails until it is normal again

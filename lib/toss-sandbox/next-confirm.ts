@@ -12,7 +12,7 @@ import { queryRows } from "@/lib/sql";
 import { sqlTimestamp } from "@/lib/sql-time";
 
 export const DEFAULT_CONFIRM_DELAY_MS = 15_000;
-const MAX_CONFIRM_DELAY_MS = 25_000;
+export const MAX_CONFIRM_DELAY_MS = 25_000;
 
 export interface ConfirmFlags {
   errorCode: string | null;

@@ -72,18 +72,19 @@ function checkCharge(body: unknown) {
  * Locks the key's row and takes its one-time failure (unless the card's state already decides): what
  * this charge meets. Null when the key was removed meanwhile.
  */
-async function takeChargeOutcome(tx: Tx, keyId: string): Promise<{ errorCode: TossErrorCode | null } | null> {
-  const rows = await tx.$queryRaw<{ errorCode: string | null; cardState: SandboxBillingCardState }[]>(Prisma.sql`
+async function takeChargeOutcome(tx: Tx, keyId: string): Promise<{ errorCode: TossErrorCode | null; delayMs: number | null } | null> {
+  const rows = await tx.$queryRaw<{ errorCode: string | null; delayMs: number | null; cardState: SandboxBillingCardState }[]>(Prisma.sql`
     UPDATE "SandboxBillingKey" AS k
     SET "nextChargeErrorCode" = CASE WHEN old."cardState" = 'NORMAL' THEN NULL ELSE old."nextChargeErrorCode" END,
+        "nextChargeDelayMs" = CASE WHEN old."cardState" = 'NORMAL' THEN NULL ELSE old."nextChargeDelayMs" END,
         "updatedAt" = now()
-    FROM (SELECT "id", "nextChargeErrorCode", "cardState" FROM "SandboxBillingKey" WHERE "id" = ${keyId} FOR UPDATE) AS old
+    FROM (SELECT "id", "nextChargeErrorCode", "nextChargeDelayMs", "cardState" FROM "SandboxBillingKey" WHERE "id" = ${keyId} FOR UPDATE) AS old
     WHERE k."id" = old."id" AND k."deletedAt" IS NULL
-    RETURNING old."nextChargeErrorCode" AS "errorCode", old."cardState"::text AS "cardState"`);
+    RETURNING old."nextChargeErrorCode" AS "errorCode", old."nextChargeDelayMs" AS "delayMs", old."cardState"::text AS "cardState"`);
   const row = rows[0];
   if (!row) return null;
-  if (row.cardState !== "NORMAL") return { errorCode: CARD_STATE_ERRORS[row.cardState] };
-  return { errorCode: row.errorCode && isTossErrorCode(row.errorCode) ? row.errorCode : null };
+  if (row.cardState !== "NORMAL") return { errorCode: CARD_STATE_ERRORS[row.cardState], delayMs: null };
+  return { errorCode: row.errorCode && isTossErrorCode(row.errorCode) ? row.errorCode : null, delayMs: row.delayMs };
 }
 
 export async function chargeBillingKey(merchantId: string, keyFamily: KeyFamily, billingKey: string, body: unknown): Promise<ApiResult> {
@@ -94,12 +95,14 @@ export async function chargeBillingKey(merchantId: string, keyFamily: KeyFamily,
   if (existing && !REPLACEABLE.has(existing.status)) throw new TossSandboxError("DUPLICATED_ORDER_ID");
 
   const now = new Date();
-  let outcome: { payment: SandboxPayment; deliveryIds: string[]; answer: ApiResult; key: { id: string } | null } | { undecided: TossErrorCode };
+  let outcome:
+    | { payment: SandboxPayment; deliveryIds: string[]; answer: ApiResult; key: { id: string } | null; holdMs: number | null }
+    | { undecided: TossErrorCode };
   try {
     outcome = await db.$transaction(async (tx) => {
       const taken = await takeChargeOutcome(tx, key.id);
       if (!taken) throw new TossSandboxError("INVALID_BILL_KEY_REQUEST");
-      const { errorCode } = taken;
+      const { errorCode, delayMs } = taken;
       if (errorCode && leavesPaymentUndecided(errorCode)) return { undecided: errorCode };
 
       const data = {
@@ -150,7 +153,7 @@ export async function chargeBillingKey(merchantId: string, keyFamily: KeyFamily,
       }
       const deliveryIds = await enqueueStatusWebhooks(tx, payment, now);
       const answer = errorCode ? errorResult(new TossSandboxError(errorCode)) : { status: 200, body: toPaymentObject(payment, env.appUrl) };
-      return { payment, deliveryIds, answer, key: await answerInTransaction(tx, answer) };
+      return { payment, deliveryIds, answer, key: await answerInTransaction(tx, answer), holdMs: errorCode ? null : delayMs };
     });
   } catch (error) {
     // Two charges of one orderId at once (under different idempotency keys): the database let one through.
@@ -161,5 +164,8 @@ export async function chargeBillingKey(merchantId: string, keyFamily: KeyFamily,
   if ("undecided" in outcome) throw new TossSandboxError(outcome.undecided);
   if (outcome.key) answerInFlightKey(outcome.key);
   sendSoon(outcome.deliveryIds);
+  // The console's "timeout": approved (and its webhook on its way), the answer held, as a merchant whose
+  // call timed out or who crashed meanwhile would never hear it. A retry under the key hears the answer.
+  if (outcome.holdMs) await new Promise((resolve) => setTimeout(resolve, outcome.holdMs!));
   return outcome.answer;
 }

@@ -9,6 +9,7 @@ import { toBillingObject } from "../billing/billing-object";
 import { removeBillingKey } from "../billing/remove";
 import { SandboxConsoleError } from "../console-error";
 import { BILLING_CHARGE_FAILURE_CODES } from "../errors";
+import { DEFAULT_CONFIRM_DELAY_MS, MAX_CONFIRM_DELAY_MS } from "../next-confirm";
 import type { ActionResult } from "./actions";
 
 export const BILLING_KEY_ACTIONS = ["next-charge", "card-state", "remove"] as const;
@@ -38,6 +39,7 @@ export function billingKeyView(key: SandboxBillingKey) {
     billing: toBillingObject(key),
     cardState: key.cardState,
     nextChargeErrorCode: key.nextChargeErrorCode,
+    nextChargeDelayMs: key.nextChargeDelayMs,
     deletedAt: key.deletedAt?.toISOString() ?? null,
     createdAt: key.createdAt.toISOString(),
   };
@@ -50,7 +52,11 @@ export async function findBillingKeyByRef(ref: string, merchantId?: string): Pro
   return key;
 }
 
-const nextChargeSchema = z.object({ nextCharge: z.union([z.enum(BILLING_CHARGE_FAILURE_CODES), z.literal("none")]) });
+const nextChargeSchema = z.object({
+  nextCharge: z.union([z.enum(BILLING_CHARGE_FAILURE_CODES), z.literal("none"), z.literal("timeout")]),
+  /** "timeout": how long the approved charge's answer is held */
+  delayMs: z.coerce.number().int().min(0).max(MAX_CONFIRM_DELAY_MS).optional(),
+});
 const cardStateSchema = z.object({ cardState: z.enum(CARD_STATES) });
 
 export async function runBillingKeyAction(ref: string, action: BillingKeyAction, options: { merchantId?: string; body?: unknown } = {}): Promise<ActionResult> {
@@ -60,10 +66,15 @@ export async function runBillingKeyAction(ref: string, action: BillingKeyAction,
     case "next-charge": {
       const input = nextChargeSchema.safeParse(options.body ?? {});
       if (!input.success) {
-        throw new SandboxConsoleError("INVALID_REQUEST", `nextCharge는 none 또는 다음 중 하나입니다: ${BILLING_CHARGE_FAILURE_CODES.join(", ")}`, 400);
+        throw new SandboxConsoleError("INVALID_REQUEST", `nextCharge는 none, timeout 또는 다음 중 하나입니다: ${BILLING_CHARGE_FAILURE_CODES.join(", ")}`, 400);
+      }
+      if (input.data.nextCharge === "timeout") {
+        const delayMs = input.data.delayMs ?? DEFAULT_CONFIRM_DELAY_MS;
+        const updated = await db.sandboxBillingKey.update({ where: { id: key.id }, data: { nextChargeErrorCode: null, nextChargeDelayMs: delayMs } });
+        return { message: `빌링키 ${short}의 다음 결제는 승인된 뒤 ${delayMs}ms 동안 응답하지 않습니다.`, data: billingKeyView(updated) };
       }
       const code = input.data.nextCharge === "none" ? null : input.data.nextCharge;
-      const updated = await db.sandboxBillingKey.update({ where: { id: key.id }, data: { nextChargeErrorCode: code } });
+      const updated = await db.sandboxBillingKey.update({ where: { id: key.id }, data: { nextChargeErrorCode: code, nextChargeDelayMs: null } });
       return { message: code ? `빌링키 ${short}의 다음 결제가 ${code}로 실패합니다.` : `빌링키 ${short}의 다음 결제를 정상으로 되돌렸습니다.`, data: billingKeyView(updated) };
     }
     case "card-state": {

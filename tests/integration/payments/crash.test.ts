@@ -2,18 +2,29 @@
 // killed with SIGKILL while buyers' confirms are in flight, restarted, and reconciled once past the
 // deadlines. Whatever each request had done when it died (nothing, claimed the order, claimed Toss's
 // Idempotency-Key, approved, answered), every payment the sandbox approved is PAID once, nothing
-// unapproved is PAID, no order is left with its confirm's outcome unknown, and credits are exact.
+// unapproved is PAID, no order is left with its confirm's outcome unknown, and credits are exact. The same
+// for automatic purchases (issue #23): top-ups started after spends' answers, killed between Toss's charge
+// (held by the sandbox's "timeout" switch) and our settle, are each charged once and PAID once.
 // Its own server and database (vitest.config.ts, the "crash" station): reconciliation here sees only
 // this test's orders.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { BILLING_AGREEMENT_VERSION } from "@/lib/billing/agreement";
+import { saveRegisteredCard } from "@/lib/billing/cards";
+import { AUTO_CHARGE_CLAIM_MS } from "@/lib/billing/charge-saved-card";
+import { startTopUp } from "@/lib/billing/top-up";
+import { grantOrderCredits } from "@/lib/credits/ledger";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { CONFIRM_GRACE_MS } from "@/lib/payments/reconcile";
 import { CLAIM_DEADLINE_MS } from "@/lib/toss-sandbox/idempotency";
 import { STATIONS } from "../../../scripts/lib/test-env";
 import { signedInBuyer, type SignedInBuyer } from "../../helpers/http";
 import { startNextServer, untilUp, type NextServer } from "../../helpers/next-server";
-import { balanceOf, confirmOverHttp, forceNextConfirm, paidInWindow } from "../../helpers/shop";
-import { waitFor } from "../../helpers/toss-sandbox";
+import { createOrder } from "../../helpers/factories";
+import { balanceOf, confirmOverHttp, DEAD_WEBHOOK_URL, forceNextConfirm, paidInWindow } from "../../helpers/shop";
+import { registeredCard } from "../../helpers/toss-billing";
+import { basicAuth, consoleApi, waitFor, type Merchant } from "../../helpers/toss-sandbox";
 
 const BUYERS = 8;
 const ORDERS_EACH = 4;
@@ -95,6 +106,77 @@ describe("a server killed with SIGKILL while confirms are in flight", () => {
     }
     expect(after.filter((s) => s.status === "PAID").length).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("a server killed with SIGKILL between an automatic purchase's charge and its settle", () => {
+  it("settles every top-up after a restart and one reconciliation run: each crossing charged once at Toss, PAID once here, credits exact", async () => {
+    const keys = env.tossBilling!;
+    const billingPair: Merchant = { id: "docs", clientKey: keys.clientKey, secretKey: keys.secretKey, authorization: basicAuth(keys.secretKey) };
+    // Toss's webhooks of these charges go nowhere until the end: only our charge's answer, or
+    // reconciliation, can settle them (a webhook would otherwise settle the held ones before the kill).
+    await consoleApi("POST", "/merchants/docs", { webhookUrl: DEAD_WEBHOOK_URL });
+    try {
+      // Six buyers with a saved card, 5 credits and a top-up of a PRO pack under 3.
+      const buyers = await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const buyer = await signedInBuyer();
+          const user = await db.user.findUniqueOrThrow({ where: { id: buyer.userId } });
+          const card = await saveRegisteredCard(user.id, await registeredCard(billingPair, { customerKey: user.customerKey }));
+          const pack = await createOrder(user.id, "PREMIUM_PACK");
+          await db.$transaction((tx) => grantOrderCredits(tx, pack));
+          await startTopUp(user.id, { productCode: "PRO_PACK", thresholdCredits: 3, agreementVersion: BILLING_AGREEMENT_VERSION });
+          return { buyer, user, cardId: card.id };
+        }),
+      );
+      // Four of the cards: Toss approves their next charge and holds the answer, so the kill finds
+      // those top-ups charged at Toss and not yet settled here.
+      for (const { cardId } of buyers.slice(0, 4)) {
+        const { billingKey } = await db.billingCard.findUniqueOrThrow({ where: { id: cardId } });
+        const held = await consoleApi("POST", `/billing-keys/${encodeURIComponent(billingKey)}/next-charge`, { nextCharge: "timeout", delayMs: 20_000 });
+        expect(held.status).toBe(200);
+      }
+      const userIds = buyers.map((b) => b.user.id);
+      const customerKeys = buyers.map((b) => b.user.customerKey);
+
+      // Each spends 3 over HTTP: 2 left, under 3, and the top-up starts after the answer.
+      const spends = await Promise.all(
+        buyers.map(({ buyer }) => buyer.client.postJson("/api/credits/spend", { amount: 3, reason: "작업" }, { "Idempotency-Key": randomUUID() })),
+      );
+      expect(spends.map((r) => r.status)).toEqual(Array(6).fill(201));
+      // Every top-up charged at Toss, then the kill: the four held are between the charge and the settle.
+      await waitFor(async () => (await db.sandboxPayment.count({ where: { customerKey: { in: customerKeys }, status: "DONE" } })) === 6, 20_000, 20);
+      server.kill();
+      await server.exited;
+
+      const before = await db.order.findMany({ where: { userId: { in: userIds }, kind: "TOP_UP" }, select: { orderId: true, status: true, confirmAttemptedAt: true } });
+      const unknown = before.filter((o) => o.status === "PENDING" && o.confirmAttemptedAt);
+      expect(unknown.length, JSON.stringify(before)).toBeGreaterThanOrEqual(1);
+
+      await start();
+      // One reconciliation run once the dead callers' claims have lapsed: it sends each unknown charge
+      // again under its Idempotency-Key, and Toss answers with the charge it already made.
+      const lastClaim = Math.max(...unknown.map((o) => o.confirmAttemptedAt!.getTime()));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastClaim + AUTO_CHARGE_CLAIM_MS + 1000 - Date.now())));
+      const run = await fetch(`${server.base}/api/cron/reconcile`, { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+      expect(run.status).toBe(200);
+
+      const orders = await db.order.findMany({ where: { userId: { in: userIds }, kind: "TOP_UP" }, include: { creditLot: true } });
+      const payments = await db.sandboxPayment.findMany({ where: { customerKey: { in: customerKeys } } });
+      const report = JSON.stringify({ before, orders: orders.map((o) => [o.orderId, o.status, o.confirmAttemptedAt]), payments: payments.map((p) => [p.orderId, p.status]) });
+      // One crossing each: one order, one charge at Toss, PAID once with its lot.
+      expect(orders.length, report).toBe(6);
+      expect(payments.length, report).toBe(6);
+      for (const order of orders) {
+        expect(order.status, report).toBe("PAID");
+        expect(payments.filter((p) => p.orderId === order.orderId).map((p) => p.status), report).toEqual(["DONE"]);
+        expect(order.creditLot?.amount, report).toBe(3);
+        expect(await db.creditLedger.count({ where: { orderId: order.id, kind: "GRANT" } }), report).toBe(1);
+      }
+      for (const { user } of buyers) expect(await balanceOf(user.id), report).toBe(5);
+    } finally {
+      await consoleApi("POST", "/merchants/docs", { webhookUrl: null });
+    }
+  }, 150_000);
 });
 
 /** Each order as our database and the sandbox see it, with its credit grants. */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SandboxBillingKey" ADD COLUMN     "nextChargeDelayMs" INTEGER;
