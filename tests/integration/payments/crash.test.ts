@@ -117,17 +117,16 @@ describe("a server killed with SIGKILL between an automatic purchase's charge an
     await consoleApi("POST", "/merchants/docs", { webhookUrl: DEAD_WEBHOOK_URL });
     try {
       // Six buyers with a saved card, 5 credits and a top-up of a PRO pack under 3.
-      const buyers = await Promise.all(
-        Array.from({ length: 6 }, async () => {
-          const buyer = await signedInBuyer();
-          const user = await db.user.findUniqueOrThrow({ where: { id: buyer.userId } });
-          const card = await saveRegisteredCard(user.id, await registeredCard(billingPair, { customerKey: user.customerKey }));
-          const pack = await createOrder(user.id, "PREMIUM_PACK");
-          await db.$transaction((tx) => grantOrderCredits(tx, pack));
-          await startTopUp(user.id, { productCode: "PRO_PACK", thresholdCredits: 3, agreementVersion: BILLING_AGREEMENT_VERSION });
-          return { buyer, user, cardId: card.id };
-        }),
-      );
+      const buyers = [];
+      for (let i = 0; i < 6; i++) {
+        const buyer = await signedInBuyer();
+        const user = await db.user.findUniqueOrThrow({ where: { id: buyer.userId } });
+        const card = await saveRegisteredCard(user.id, await registeredCard(billingPair, { customerKey: user.customerKey }));
+        const pack = await createOrder(user.id, "PREMIUM_PACK");
+        await db.$transaction((tx) => grantOrderCredits(tx, pack));
+        await startTopUp(user.id, { productCode: "PRO_PACK", thresholdCredits: 3, agreementVersion: BILLING_AGREEMENT_VERSION });
+        buyers.push({ buyer, user, cardId: card.id });
+      }
       // Four of the cards: Toss approves their next charge and holds the answer, so the kill finds
       // those top-ups charged at Toss and not yet settled here.
       for (const { cardId } of buyers.slice(0, 4)) {
