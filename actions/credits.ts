@@ -15,7 +15,7 @@ export async function runPremiumGeneration(prompt: string, requestId: string): P
     if (!user) throw paymentErrors.unauthenticated();
     const result = await generatePremium(user.id, prompt, requestId);
     // Auto top-up (when on and the buyer has one) after the answer: the generation is not kept waiting.
-    after(() => topUpAfterSpend(user.id, result.balance));
+    after(() => topUpAfterSpend(user.id));
     return { ok: true, data: result };
   } catch (error) {
     return { ok: false, error: toPublicError(error, "runPremiumGeneration") };

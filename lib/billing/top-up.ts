@@ -11,12 +11,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma, type AutoTopUp } from "@/lib/generated/prisma/client";
-import { getBalance } from "@/lib/credits/lots";
+import { LOT_OPEN } from "@/lib/credits/lots";
+import { kstDay } from "@/lib/kst";
 import { logEvent } from "@/lib/log";
 import { queryRows } from "@/lib/sql";
 import { reportError } from "@/lib/observability/report";
 import { BILLING_AGREEMENT_VERSION, topUpAgreementText } from "./agreement";
-import { chargeSavedCard } from "./charge-saved-card";
+import { AUTO_CHARGE_CLAIM_MS, chargeSavedCard } from "./charge-saved-card";
 import { budgetFrom, budgetSpent, type ChargeBudget } from "./plan";
 import { billingErrors } from "./errors";
 import { disableWithNotice } from "./plan-notices";
@@ -75,23 +76,46 @@ export async function startTopUp(
 
 export type TopUpResult = "off" | "above" | "capped" | "paid" | "declined" | "pending";
 
+type TopUpState = AutoTopUp & { balance: number; paid: number };
+
+/**
+ * A top-up with its buyer's balance and the number of its crossings paid so far, read by one statement: the
+ * crossing's chargeKey comes from the same snapshot as the balance. (Read apart, a refill settled between
+ * the two reads would make a balance still under the threshold meet a count already past its crossing:
+ * the next crossing's key, and a second charge for one crossing.)
+ */
+function topUpStates(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty): Promise<TopUpState[]> {
+  return queryRows<TopUpState>(Prisma.sql`
+    SELECT t.*, balance."credits" AS "balance", paid."count" AS "paid"
+    FROM "AutoTopUp" AS t
+    CROSS JOIN LATERAL (SELECT COALESCE(SUM("remaining"), 0)::int AS "credits" FROM "CreditLot" WHERE "userId" = t."userId" AND ${LOT_OPEN}) AS balance
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS "count" FROM "Order" AS o
+      WHERE o."userId" = t."userId" AND o."kind" = 'TOP_UP' AND o."approvedAt" IS NOT NULL
+        AND o."status" IN ('PAID', 'PARTIAL_CANCELED', 'CANCELED')
+        AND starts_with(o."chargeKey", 'topup:' || t."userId" || ':' || (extract(epoch FROM t."agreedAt") * 1000)::bigint::text || ':')
+    ) AS paid
+    WHERE ${where}
+    ${tail}`);
+}
+
 /**
  * After a spend: tops the user's balance up when it is under their threshold (and the flag is on). Safe to
  * call from every spend at once: one charge per crossing, one automatic purchase in flight, the daily cap.
  * A declined card stops the top-up with its reason; nothing is granted for it.
  */
-export async function topUpIfBelow(userId: string, balance?: number): Promise<TopUpResult> {
+export async function topUpIfBelow(userId: string): Promise<TopUpResult> {
   if (!env.autoTopUp.enabled) return "off";
-  const topUp = await db.autoTopUp.findUnique({ where: { userId } });
+  const [topUp] = await topUpStates(Prisma.sql`t."userId" = ${userId}`);
   if (!topUp || topUp.status !== "ACTIVE") return "off";
-  const now = balance ?? (await getBalance(userId));
-  if (now >= topUp.thresholdCredits) return "above";
+  if (topUp.balance >= topUp.thresholdCredits) return "above";
+  return chargeCrossing(topUp);
+}
 
-  const prefix = `topup:${userId}:${topUp.agreedAt.getTime()}:`;
-  const paid = await db.order.count({
-    where: { userId, kind: "TOP_UP", chargeKey: { startsWith: prefix }, status: { in: ["PAID", "PARTIAL_CANCELED", "CANCELED"] }, approvedAt: { not: null } },
-  });
-  const chargeKey = topUpChargeKey(topUp, paid + 1);
+/** Charges the top-up's next crossing (once: its chargeKey); a declined card, or none, turns it off. */
+async function chargeCrossing(topUp: TopUpState): Promise<Exclude<TopUpResult, "off" | "above">> {
+  const { userId } = topUp;
+  const chargeKey = topUpChargeKey(topUp, topUp.paid + 1);
   try {
     // The daily cap is decided by the order's insert (its day's number, unique per user): see chargeSavedCard.
     const outcome = await chargeSavedCard({ userId, productCode: topUp.productCode, kind: "TOP_UP", chargeKey, dailyCap: env.autoTopUp.dailyCap });
@@ -125,10 +149,13 @@ async function disable(topUp: AutoTopUp, chargeKey: string, code: string, messag
   if (stopped) logEvent("warn", "billing.top_up_disabled", { userId: topUp.userId, code });
 }
 
-/** topUpIfBelow for `after()` a spend's answer: a failure is logged and reported, never thrown into the void. */
-export async function topUpAfterSpend(userId: string, balance: number): Promise<void> {
+/**
+ * topUpIfBelow for `after()` a spend's answer (the spend's balance is not trusted: a refill may have settled
+ * since; topUpIfBelow reads its own). A failure is logged and reported, never thrown into the void.
+ */
+export async function topUpAfterSpend(userId: string): Promise<void> {
   try {
-    await topUpIfBelow(userId, balance);
+    await topUpIfBelow(userId);
   } catch (error) {
     logEvent("error", "billing.top_up_failed", { userId, error: String(error) });
     reportError(error, "billing.top_up_after_spend", { details: { userId } });
@@ -145,39 +172,46 @@ export async function stopTopUp(userId: string): Promise<boolean> {
 export const TOP_UP_SWEEP_BATCH = 20;
 
 /**
- * The cron's safety net for top-ups whose `after()` never ran (the function was stopped after the spend's
- * answer): every ACTIVE top-up whose buyer's balance is under the threshold and who has no automatic
- * purchase in flight, found in one statement (the least recently touched first), asked again while the
- * run's budget lasts. topUpIfBelow keeps its own guarantees (one charge per crossing, the daily cap).
+ * How long after a spend its `after()` top-up may still be running (the spend's function lives at most 30 s;
+ * a claim older than this is taken for dead by the same rule, AUTO_CHARGE_CLAIM_MS): until then the cron
+ * leaves the buyer to their spend's own top-up.
  */
-export async function topUpsLeftBehind(budget: ChargeBudget = budgetFrom()): Promise<Record<TopUpResult, number> & { left: number }> {
+export const TOP_UP_AFTER_SPEND_MS = AUTO_CHARGE_CLAIM_MS;
+
+/**
+ * The cron's safety net for top-ups whose `after()` never ran (the spend's function was stopped after its
+ * answer): every ACTIVE top-up whose buyer's last spend since it started is older than TOP_UP_AFTER_SPEND_MS
+ * and left the balance under the threshold, with no automatic purchase in flight and the day's cap not
+ * reached, found in one statement (the oldest top-ups first, at most TOP_UP_SWEEP_BATCH) and charged while
+ * the run's budget lasts. The crossing's key comes from the same snapshot as the balance (topUpStates), so
+ * runs that race, or a spend's own late top-up, make one charge. A balance that fell by expiry alone is not
+ * topped up: a spend is the trigger the buyer agreed to.
+ */
+export async function topUpsLeftBehind(budget: ChargeBudget = budgetFrom(), now = new Date()): Promise<Record<TopUpResult, number> & { left: number }> {
   const report: Record<TopUpResult, number> & { left: number } = { off: 0, above: 0, capped: 0, paid: 0, declined: 0, pending: 0, left: 0 };
   if (!env.autoTopUp.enabled) return report;
-  const behind = await queryRows<{ userId: string; balance: number }>(Prisma.sql`
-    SELECT t."userId", b."balance"
-    FROM "AutoTopUp" AS t
-    CROSS JOIN LATERAL (
-      SELECT COALESCE(SUM(l."remaining"), 0)::int AS "balance" FROM "CreditLot" AS l
-      WHERE l."userId" = t."userId" AND l."remaining" > 0 AND (l."expiresAt" IS NULL OR l."expiresAt" > now())
-    ) AS b
-    WHERE t."status" = 'ACTIVE' AND b."balance" < t."thresholdCredits"
+  const behind = await topUpStates(
+    Prisma.sql`t."status" = 'ACTIVE' AND balance."credits" < t."thresholdCredits"
+      AND (SELECT max(s."createdAt") FROM "CreditSpend" AS s WHERE s."userId" = t."userId")
+          BETWEEN t."agreedAt" AND ${now.toISOString()}::timestamptz - ${TOP_UP_AFTER_SPEND_MS}::int * interval '1 millisecond'
       AND NOT EXISTS (
-        SELECT 1 FROM "Order" AS o
-        WHERE o."userId" = t."userId" AND o."kind" <> 'CHECKOUT' AND o."status" = 'PENDING' AND o."confirmAttemptedAt" IS NOT NULL)
-    ORDER BY t."updatedAt" ASC
-    LIMIT ${TOP_UP_SWEEP_BATCH}`);
-  for (const [i, { userId, balance }] of behind.entries()) {
+        SELECT 1 FROM "Order" AS f
+        WHERE f."userId" = t."userId" AND f."kind" <> 'CHECKOUT' AND f."status" = 'PENDING' AND f."confirmAttemptedAt" IS NOT NULL)
+      AND (SELECT count(*) FROM "Order" AS d WHERE d."userId" = t."userId" AND d."topUpDay" = ${kstDay(now)}::date) < ${env.autoTopUp.dailyCap}::int`,
+    Prisma.sql`ORDER BY t."agreedAt" ASC, t."userId" ASC LIMIT ${TOP_UP_SWEEP_BATCH}`,
+  );
+  for (const [i, topUp] of behind.entries()) {
     if (budgetSpent(budget)) {
       report.left = behind.length - i;
       break;
     }
     try {
-      report[await topUpIfBelow(userId, balance)]++;
+      report[await chargeCrossing(topUp)]++;
     } catch (error) {
       report.pending++;
-      logEvent("error", "billing.top_up_sweep_failed", { userId, error: String(error) });
+      logEvent("error", "billing.top_up_sweep_failed", { userId: topUp.userId, error: String(error) });
+      reportError(error, "billing.top_ups_left_behind", { details: { userId: topUp.userId } });
     }
   }
   return report;
 }
-

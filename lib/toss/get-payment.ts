@@ -27,16 +27,20 @@ export function getTossPaymentByOrderId(orderId: string, secretKey?: string) {
 
 /**
  * A payment whose pair is not known yet (a webhook names a paymentKey or an orderId, not the key that made
- * it): asked with the checkout's pair, then, when that pair does not know it and the shop has a billing pair
- * of its own keys, with the billing pair. One call for a checkout's payment.
+ * it): asked with one pair, then, when that pair does not know it and the shop has a billing pair of its
+ * own, with the other. The checkout's pair first, unless the news says the payment is a billing charge
+ * (`billingFirst`: its body's `type: "BILLING"`, only a hint: a wrong one costs a call, never a wrong answer).
  */
-export async function getTossPaymentOfEitherPair(by: { paymentKey: string } | { orderId: string }) {
+export async function getTossPaymentOfEitherPair(by: { paymentKey: string } | { orderId: string }, { billingFirst = false } = {}) {
   const ask = (secretKey?: string) => ("paymentKey" in by ? getTossPayment(by.paymentKey, secretKey) : getTossPaymentByOrderId(by.orderId, secretKey));
-  try {
-    return await ask();
-  } catch (error) {
-    const billing = env.tossBilling?.secretKey;
-    if (!(error instanceof TossApiError) || error.code !== "NOT_FOUND_PAYMENT" || !billing || billing === env.toss.secretKey) throw error;
-    return ask(billing);
+  const billing = env.tossBilling?.secretKey;
+  const pairs = !billing || billing === env.toss.secretKey ? [undefined] : billingFirst ? [billing, undefined] : [undefined, billing];
+  for (const [i, secretKey] of pairs.entries()) {
+    try {
+      return await ask(secretKey);
+    } catch (error) {
+      if (i === pairs.length - 1 || !(error instanceof TossApiError) || error.code !== "NOT_FOUND_PAYMENT") throw error;
+    }
   }
+  throw new Error("unreachable");
 }

@@ -48,7 +48,9 @@ export async function handleWebhook(event: WebhookEvent, transmission: Transmiss
       logEvent("info", "webhook.handled", { kind: event.kind, transmissionId: transmission.id, outcome: known, orderId: event.data.orderId, refetched: false, waitedMs });
       return known;
     }
-    prefetched = await fetchFromToss(() => getTossPaymentOfEitherPair({ paymentKey: event.data.paymentKey }));
+    prefetched = await fetchFromToss(() =>
+      getTossPaymentOfEitherPair({ paymentKey: event.data.paymentKey }, { billingFirst: (event.data as { type?: unknown }).type === "BILLING" }),
+    );
     const settled = prefetched && (await settleApprovedWithReceipt(event.kind, prefetched, transmission));
     if (settled) return settled;
   }

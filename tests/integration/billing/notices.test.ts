@@ -156,7 +156,7 @@ describe("the notice of a declined card", () => {
     const card = await db.billingCard.findUniqueOrThrow({ where: { id: cardId } });
     await startTopUp(user.id, { productCode: "PRO_PACK", thresholdCredits: 2, agreementVersion: BILLING_AGREEMENT_VERSION });
     await consoleApi("POST", `/billing-keys/${encodeURIComponent(card.billingKey)}/next-charge`, { nextCharge: "INVALID_CARD_EXPIRATION" });
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => topUpIfBelow(user.id, 0)));
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => topUpIfBelow(user.id)));
     expect(outcomes).toContain("declined");
     expect(await db.autoTopUp.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ status: "DISABLED", failureCode: "INVALID_CARD_EXPIRATION" });
     const notices = await db.notice.findMany({ where: { userId: user.id } });

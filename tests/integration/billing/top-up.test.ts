@@ -46,10 +46,10 @@ describe("threshold auto top-up", () => {
     const spends = await Promise.allSettled(Array.from({ length: 50 }, () => spend(user.id)));
     const served = spends.filter((r) => r.status === "fulfilled").map((r) => r.value.spend.balanceAfter);
     expect(served).toHaveLength(5);
-    const outcomes = await Promise.all(spends.map((r) => topUpIfBelow(user.id, r.status === "fulfilled" ? r.value.spend.balanceAfter : 0)));
+    const outcomes = await Promise.all(spends.map(() => topUpIfBelow(user.id)));
     expect(outcomes.filter((o) => o === "paid").length).toBeGreaterThanOrEqual(1);
-    // The spends that left 4 and 3 credits were not under the threshold; the rest found the one crossing.
-    expect(outcomes.filter((o) => o === "above")).toHaveLength(2);
+    // Each found the one crossing (paid, or still in the works), or, once the refill had settled, the
+    // balance above the threshold: never a second crossing.
     expect(outcomes.filter((o) => o !== "paid" && o !== "pending" && o !== "above")).toEqual([]);
     const topUps = await db.order.findMany({ where: { userId: user.id, kind: "TOP_UP" } });
     expect(topUps.map((o) => o.status)).toEqual(["PAID"]);
@@ -63,11 +63,13 @@ describe("threshold auto top-up", () => {
     const card = await db.billingCard.findUniqueOrThrow({ where: { id: cardId } });
     await consoleApi("POST", `/billing-keys/${encodeURIComponent(card.billingKey)}/next-charge`, { nextCharge: "INVALID_STOPPED_CARD" });
     const { spend: done } = await spend(user.id);
-    expect(await topUpIfBelow(user.id, done.balanceAfter)).toBe("declined");
+    expect(done.balanceAfter).toBe(2);
+    expect(await topUpIfBelow(user.id)).toBe("declined");
     expect(await db.autoTopUp.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ status: "DISABLED", failureCode: "INVALID_STOPPED_CARD" });
     expect(await getBalance(user.id)).toBe(2);
     const { spend: next } = await spend(user.id);
-    expect(await topUpIfBelow(user.id, next.balanceAfter)).toBe("off");
+    expect(next.balanceAfter).toBe(1);
+    expect(await topUpIfBelow(user.id)).toBe("off");
     expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP" } })).toBe(1);
   });
 
@@ -105,12 +107,21 @@ describe("threshold auto top-up", () => {
     ).rejects.toMatchObject({ code: "P2002" });
   });
 
-  it("is caught up by the cron when the spend's after() never ran: once, however many runs race; not above the threshold", async () => {
-    // 5 credits each. The first buyer spends 3 with no after() (its function was stopped after the answer):
-    // 2 left, under their threshold of 3. The second is at 5, above their threshold of 2.
+  it("is caught up by the cron when the spend's after() never ran: once, however many runs race; not above the threshold, nor too soon", async () => {
+    // 5 credits each. The first buyer spends 3 with no after() (its function was stopped after the answer)
+    // a minute ago: 2 left, under their threshold of 3. The second spent as much just now (their spend's
+    // own top-up may still be running: the cron leaves them be). The third is above their threshold.
     const { user } = await buyerWithTopUp(3);
     for (let i = 0; i < 3; i++) await spend(user.id);
+    // (The top-up began before those spends: two minutes ago.)
+    await db.autoTopUp.update({ where: { userId: user.id }, data: { agreedAt: new Date(Date.now() - 120_000) } });
+    await db.creditSpend.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    const recent = await buyerWithTopUp(3);
+    for (let i = 0; i < 3; i++) await spend(recent.user.id);
     const above = await buyerWithTopUp(2);
+    await spend(above.user.id);
+    await db.autoTopUp.update({ where: { userId: above.user.id }, data: { agreedAt: new Date(Date.now() - 120_000) } });
+    await db.creditSpend.updateMany({ where: { userId: above.user.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     expect(await getBalance(user.id)).toBe(2);
 
     // A run whose budget is spent starts nothing.
@@ -121,9 +132,9 @@ describe("threshold auto top-up", () => {
     await Promise.all(Array.from({ length: 3 }, () => topUpsLeftBehind()));
     await waitFor(async () => (await getBalance(user.id)) === 5, 15_000);
     expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP" } })).toBe(1);
-    expect(await db.order.count({ where: { userId: above.user.id, kind: "TOP_UP" } })).toBe(0);
     await topUpsLeftBehind();
     expect(await db.order.count({ where: { userId: user.id, kind: "TOP_UP" } })).toBe(1);
+    expect(await db.order.count({ where: { userId: { in: [recent.user.id, above.user.id] }, kind: "TOP_UP" } })).toBe(0);
   });
 
   it("does nothing above the threshold, or for a buyer without a top-up", async () => {

@@ -18,7 +18,7 @@ export const POST = traced("app POST /api/credits/reservations", async (request:
     const input = await readJson(request, reserveInputSchema);
     const { spend, created } = await reserveCredits({ userId, idempotencyKey, ...input });
     // Auto top-up (when on and the buyer has one) after the answer: the spend is not kept waiting.
-    if (created) after(() => topUpAfterSpend(userId, spend.balanceAfter));
+    if (created) after(() => topUpAfterSpend(userId));
     return jsonResponse(
       { reservation: publicSpend(spend), balance: spend.balanceAfter },
       { status: created ? 201 : 200, headers: { "Cache-Control": "no-store", ...(created ? {} : { "Idempotent-Replayed": "true" }) } },
